@@ -1,0 +1,113 @@
+"""Structured programme data: role-play scenarios, question/reflection banks, agendas and feedback phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.catalog.banks import (
+    GIBBS_STAGES,
+    GROW_PHASES,
+    PHRASE_KINDS,
+    SESSION_KINDS,
+    AgendaItem,
+    AgendaTemplate,
+    AgendaTemplates,
+    FeedbackPhrase,
+    FeedbackPhrases,
+    GibbsStage,
+    GrowPhase,
+    PhraseHit,
+    PhraseKind,
+    QuestionBank,
+    QuestionSet,
+    ReflectionPrompts,
+    ReflectionSet,
+    SessionKind,
+    is_open_question,
+    load_agenda_templates,
+    load_feedback_phrases,
+    load_question_bank,
+    load_reflection_prompts,
+)
+from assistant.catalog.scenarios import (
+    CatalogError,
+    HiddenConcern,
+    Lang,
+    Persona,
+    RubricCriterion,
+    Scenario,
+    load_scenarios,
+)
+
+__all__ = [
+    "GIBBS_STAGES",
+    "GROW_PHASES",
+    "PHRASE_KINDS",
+    "SESSION_KINDS",
+    "AgendaItem",
+    "AgendaTemplate",
+    "AgendaTemplates",
+    "Catalog",
+    "CatalogError",
+    "FeedbackPhrase",
+    "FeedbackPhrases",
+    "GibbsStage",
+    "GrowPhase",
+    "HiddenConcern",
+    "Lang",
+    "Persona",
+    "PhraseHit",
+    "PhraseKind",
+    "QuestionBank",
+    "QuestionSet",
+    "ReflectionPrompts",
+    "ReflectionSet",
+    "RubricCriterion",
+    "Scenario",
+    "SessionKind",
+    "is_open_question",
+    "load_agenda_templates",
+    "load_catalog",
+    "load_feedback_phrases",
+    "load_question_bank",
+    "load_reflection_prompts",
+    "load_scenarios",
+]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """All structured programme data: scenarios and the four banks."""
+
+    scenarios: list[Scenario]
+    questions: QuestionBank
+    reflection: ReflectionPrompts
+    agendas: AgendaTemplates
+    phrases: FeedbackPhrases
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        """Return the scenario with this id (KeyError if there is none)."""
+        for scenario in self.scenarios:
+            if scenario.id == scenario_id:
+                return scenario
+        raise KeyError(scenario_id)
+
+    def scenarios_for(self, lang: Lang) -> list[Scenario]:
+        """Return the scenarios in one language."""
+        return [s for s in self.scenarios if s.lang == lang]
+
+
+def load_catalog(knowledge_dir: Path) -> Catalog:
+    """Load `knowledge_dir/scenarios/*.yaml` and the banks in `knowledge_dir/banks/`."""
+    banks = knowledge_dir / "banks"
+    scenarios = load_scenarios(knowledge_dir / "scenarios")
+    if not scenarios:
+        raise CatalogError(f"{knowledge_dir / 'scenarios'}: no scenario files (*.yaml); add at least one")
+    return Catalog(
+        scenarios=scenarios,
+        questions=load_question_bank(banks / "questions.yaml"),
+        reflection=load_reflection_prompts(banks / "reflection.yaml"),
+        agendas=load_agenda_templates(banks / "agendas.yaml"),
+        phrases=load_feedback_phrases(banks / "feedback_phrases.yaml"),
+    )

@@ -1,0 +1,176 @@
+"""The `tandem` command line: ingest, search, ask, config, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from assistant import __version__
+from assistant.errors import InputError, TandemError
+from assistant.lang import Lang
+from assistant.rag.retrieve import Filters
+from assistant.settings import Settings
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings()
+        handler: Handler = args.handler
+        return handler(args, settings)
+    except TandemError as exc:
+        print(f"tandem: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tandem", description="Coaching assistant for reverse-mentoring programmes.")
+    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="index files or folders (default: the knowledge dir)")
+    p.add_argument("paths", nargs="*", type=Path, help="files or folders; default TANDEM_KNOWLEDGE_DIR")
+    p.add_argument("--rebuild", action="store_true", help="drop the index and re-ingest everything it held")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("search", help="hybrid search over the indexed material")
+    p.add_argument("query")
+    p.add_argument("-k", type=int, default=None, help="number of hits (default TANDEM_TOP_K)")
+    _add_filters(p)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_search)
+
+    p = sub.add_parser("ask", help="a grounded answer with citations")
+    p.add_argument("question")
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="answer language (default: the question's)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_ask)
+
+    p = sub.add_parser("config", help="print the effective settings, secrets masked")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_config)
+
+    p = sub.add_parser("serve", help="serve the web UI")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.set_defaults(handler=cmd_serve)
+    return parser
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["de", "en"], default=None, help="only passages in this language")
+    p.add_argument("--audience", choices=["junior", "senior", "trainer", "all"], default=None)
+    p.add_argument("--topic", default=None, help="only passages with this topic")
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = int(width * done / max(total, 1))
+    print(f"\rembedding [{'#' * filled}{'.' * (width - filled)}] {done}/{total} chunks", end="", file=sys.stderr)
+    if done >= total:
+        print(file=sys.stderr)
+
+
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.container import build
+
+    services = build(settings)
+    show_progress = sys.stderr.isatty() and not args.json
+    report = services.ingest(args.paths or None, rebuild=args.rebuild, progress=_progress if show_progress else None)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+              f"unchanged {report.unchanged}; {report.chunks} chunks in the index")
+        for issue in report.errors:
+            print(f"skipped {issue.path}: {issue.error}", file=sys.stderr)
+    return 1 if report.errors and not (report.added or report.updated or report.unchanged) else 0
+
+
+def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.container import build
+
+    query = (args.query or "").strip()
+    if not query:
+        raise InputError("The search query is empty: give some words to search for.")
+    k = args.k or settings.top_k
+    if not 1 <= k <= 100:
+        raise InputError(f"-k must be between 1 and 100, not {k}.")
+    hits = build(settings).retriever.search(query, k, Filters(args.lang, args.audience, args.topic))
+    if args.json:
+        print(json.dumps([h.model_dump(include={"id", "source", "title", "section", "lang", "score", "text",
+                                                 "doc_id", "similarity"}) for h in hits],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("No passages found. Run `tandem ingest` first, or loosen the filters.")
+    for n, hit in enumerate(hits, start=1):
+        where = f"{hit.title} › {hit.section}" if hit.section else hit.title
+        snippet = " ".join(hit.text.split())[:200]
+        print(f"{n}. [{hit.lang}] {where}  ({hit.source}, score {hit.score:.4f})\n   {snippet}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.container import build
+
+    service = build(settings).ask
+    lang: Lang | None = args.lang
+    if args.json:
+        print(service.answer(args.question, lang).model_dump_json(indent=2))
+        return 0
+    answer = None
+    for event in service.stream(args.question, lang):
+        if event.delta and settings.llm_enabled:
+            print(event.delta, end="", flush=True)
+        if event.answer is not None:
+            answer = event.answer
+    assert answer is not None
+    if answer.backend == "offline" or not settings.llm_enabled:
+        if answer.note:
+            print(f"({answer.note})\n", file=sys.stderr)
+        print(answer.answer)
+    else:
+        print()
+    if answer.sources:
+        print("\nSources:" if answer.language == "en" else "\nQuellen:")
+        for s in answer.sources:
+            where = f"{s.title} › {s.section}" if s.section else s.title
+            print(f"[{s.n}] {where} ({s.source})")
+    return 0
+
+
+def cmd_config(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.llm import describe_backend
+
+    rows = settings.describe()
+    if args.json:
+        print(json.dumps({name: value for name, value, _ in rows}, indent=2))
+        return 0
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, description in rows:
+        print(f"{name:<{width}}  {value or '(empty)'}\n{'':<{width}}  {description}")
+    print(f"\nLLM: {describe_backend(settings)}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.container import build
+    from assistant.ui.app import serve
+
+    serve(build(settings), host=args.host, port=args.port)
+    return 0

@@ -1,0 +1,132 @@
+"""Grounded answers: retrieve, ask the LLM (streaming) or the offline composer, check the citations."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+
+from assistant import prompts
+from assistant.coaching.checks import check_citations
+from assistant.coaching.compose import compose_answer, nothing_found, offline_note
+from assistant.coaching.context import format_docs
+from assistant.errors import InputError
+from assistant.lang import Lang, detect_language, pick
+from assistant.rag.retrieve import Filters, Retriever
+from assistant.schema import Answer, Hit, Source
+
+log = logging.getLogger(__name__)
+SNIPPET_CHARS = 280
+
+
+@dataclass
+class StreamEvent:
+    """A piece of streamed text, or (last) the complete, checked answer."""
+
+    delta: str = ""
+    answer: Answer | None = None
+
+
+def validate_question(question: str, max_chars: int) -> str:
+    """Reject empty and over-long questions with a message that says what to do."""
+    text = (question or "").strip()
+    if not text:
+        raise InputError("The question is empty: type a question, e.g. tandem ask \"How do I give feedback upwards?\"")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The question has {len(text)} characters; the limit is {max_chars} (TANDEM_MAX_QUESTION_CHARS). "
+            "Shorten it or split it into several questions."
+        )
+    return text
+
+
+def to_sources(hits: list[Hit]) -> list[Source]:
+    """Number the hits as the citations [1]..[n] refer to them."""
+    sources = []
+    for n, hit in enumerate(hits, start=1):
+        snippet = " ".join(hit.text.split())
+        if len(snippet) > SNIPPET_CHARS:
+            snippet = snippet[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
+        sources.append(Source(n=n, id=hit.id, title=hit.title, section=hit.section, source=hit.source,
+                              lang=hit.lang, snippet=snippet, doc_id=hit.doc_id))
+    return sources
+
+
+@dataclass
+class AskService:
+    """The `ask` mode: one question in, one grounded Answer out."""
+
+    retriever: Retriever
+    embeddings: Embeddings
+    llm: BaseChatModel | None
+    prompts_dir: Path
+    top_k: int = 5
+    min_relevance: float = 0.8
+    max_question_chars: int = 2000
+    llm_label: str = field(default="")
+
+    def relevant_hits(self, question: str, filters: Filters | None = None) -> list[Hit]:
+        """Retrieved passages above the relevance floor (best first)."""
+        hits = self.retriever.search(question, self.top_k, filters)
+        return [h for h in hits if h.similarity >= self.min_relevance]
+
+    def answer(self, question: str, lang: Lang | None = None, filters: Filters | None = None) -> Answer:
+        """The complete answer (the stream, consumed)."""
+        final: Answer | None = None
+        for event in self.stream(question, lang, filters):
+            if event.answer is not None:
+                final = event.answer
+        assert final is not None  # stream() always ends with an answer
+        return final
+
+    def stream(self, question: str, lang: Lang | None = None, filters: Filters | None = None) -> Iterator[StreamEvent]:
+        """Text as it is written, then the checked Answer."""
+        question = validate_question(question, self.max_question_chars)
+        language: Lang = lang or detect_language(question)
+        hits = self.relevant_hits(question, filters)
+        if not hits:
+            text = nothing_found(language)
+            yield StreamEvent(delta=text)
+            yield StreamEvent(answer=Answer(answer=text, sources=[], language=language,
+                                            backend="openai" if self.llm else "offline", grounded=False))
+            return
+        if self.llm is not None:
+            try:
+                yield from self._stream_llm(question, language, hits)
+                return
+            except Exception as exc:  # noqa: BLE001 - any endpoint failure falls back to offline mode
+                log.warning("LLM request failed, answering offline: %s", exc)
+                note = pick(language,
+                            f"Das Sprachmodell war nicht erreichbar ({exc.__class__.__name__}); Antwort im Offline-Modus.",
+                            f"The language model failed ({exc.__class__.__name__}); this answer comes from offline mode.")
+                yield from self._stream_offline(question, language, hits, note)
+                return
+        yield from self._stream_offline(question, language, hits, offline_note(language))
+
+    def _stream_offline(self, question: str, lang: Lang, hits: list[Hit], note: str) -> Iterator[StreamEvent]:
+        text = compose_answer(question, lang, hits, self.embeddings)
+        checked = check_citations(text, len(hits))
+        yield StreamEvent(delta=checked.text)
+        yield StreamEvent(answer=Answer(answer=checked.text, sources=to_sources(hits), language=lang,
+                                        backend="offline", note=note, citation_errors=len(checked.invalid)))
+
+    def _stream_llm(self, question: str, lang: Lang, hits: list[Hit]) -> Iterator[StreamEvent]:
+        assert self.llm is not None
+        spec = prompts.load("ask", self.prompts_dir)
+        messages = spec.render(lang, question=question, context=format_docs(hits))
+        parts: list[str] = []
+        for chunk in self.llm.stream(messages):
+            delta = chunk.content if isinstance(chunk.content, str) else ""
+            if delta:
+                parts.append(delta)
+                yield StreamEvent(delta=delta)
+        checked = check_citations("".join(parts).strip(), len(hits))
+        sources = to_sources(hits)
+        if checked.cited:
+            sources = [s for s in sources if s.n in checked.cited]
+        yield StreamEvent(answer=Answer(answer=checked.text, sources=sources, language=lang, backend="openai",
+                                        citation_errors=len(checked.invalid)))

@@ -1,0 +1,52 @@
+"""Deterministic checks on what a model (or the composer) wrote: the rules that verify."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from pydantic import BaseModel, ValidationInfo, model_validator
+
+log = logging.getLogger(__name__)
+_CITATION = re.compile(r"\[(\s*\d+\s*(?:[,;]\s*\d+\s*)*)\]")
+
+
+class CitedText(BaseModel):
+    """Text whose [n] citations were checked against the sources that were actually retrieved.
+
+    Validate with `context={"n_sources": N}`: citations outside 1..N are removed and counted.
+
+    >>> c = CitedText.model_validate({"text": "Use SBI [1]. Ask [2, 9]. Never [7]."}, context={"n_sources": 2})
+    >>> c.text, c.cited, c.invalid
+    ('Use SBI [1]. Ask [2]. Never.', [1, 2], [7, 9])
+    """
+
+    text: str
+    cited: list[int] = []
+    invalid: list[int] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _check(cls, data: dict[str, object], info: ValidationInfo) -> dict[str, object]:
+        n_sources = int((info.context or {}).get("n_sources", 0))
+        cited: set[int] = set()
+        invalid: set[int] = set()
+
+        def keep_valid(match: re.Match[str]) -> str:
+            numbers = [int(x) for x in re.split(r"[,;]", match.group(1))]
+            good = [n for n in numbers if 1 <= n <= n_sources]
+            cited.update(good)
+            invalid.update(n for n in numbers if n not in good)
+            return f"[{', '.join(map(str, good))}]" if good else ""
+
+        text = _CITATION.sub(keep_valid, str(data.get("text", "")))
+        text = re.sub(r"[ \t]+([.,;:!?])", r"\1", text)  # no space left before punctuation
+        return {"text": text, "cited": sorted(cited), "invalid": sorted(invalid)}
+
+
+def check_citations(text: str, n_sources: int) -> CitedText:
+    """Validate citations; removed ones are logged as errors."""
+    result = CitedText.model_validate({"text": text}, context={"n_sources": n_sources})
+    if result.invalid:
+        log.error("removed %d citation(s) to sources that were not retrieved: %s", len(result.invalid), result.invalid)
+    return result

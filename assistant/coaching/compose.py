@@ -1,0 +1,108 @@
+"""The offline composer: answers built from the knowledge base and rules when no LLM is configured."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from assistant.lang import Lang, pick
+from assistant.rag.chunking import split_sentences
+from assistant.schema import Hit
+
+_MARKUP = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+|\*\*|__|`")
+MAX_SENTENCES = 5
+MAX_CANDIDATES = 40
+
+SUGGESTIONS = {
+    "de": [
+        "Wie bereite ich als Mentorin eine Sitzung vor?",
+        "Wie gebe ich meiner Führungskraft Feedback mit dem SBI-Modell?",
+        "Welche offenen Fragen passen zum GROW-Modell?",
+        "Wie reflektiere ich nach einer Sitzung mit dem Gibbs-Zyklus?",
+    ],
+    "en": [
+        "How do I prepare a session as a junior mentor?",
+        "How do I give feedback upwards with the SBI model?",
+        "Which open questions fit the GROW model?",
+        "How do I reflect after a session with the Gibbs cycle?",
+    ],
+}
+
+
+def offline_note(lang: Lang) -> str:
+    """Says where the answer came from and how to get a written one."""
+    return pick(
+        lang,
+        "Offline-Modus: Kein Sprachmodell verbunden, daher die passendsten Stellen aus dem Programmmaterial. "
+        "Für ausformulierte Antworten TANDEM_LLM_BASE_URL und TANDEM_LLM_MODEL setzen (z. B. Ollama oder OpenAI).",
+        "Offline mode: no language model is connected, so these are the most relevant passages of the "
+        "programme material. For written answers, set TANDEM_LLM_BASE_URL and TANDEM_LLM_MODEL (e.g. Ollama, OpenAI).",
+    )
+
+
+def nothing_found(lang: Lang) -> str:
+    """The honest answer when retrieval found nothing relevant: say so and suggest what to ask."""
+    tips = "\n".join(f"- {q}" for q in SUGGESTIONS[lang])
+    return pick(
+        lang,
+        f"Dazu habe ich im Programmmaterial nichts Passendes gefunden, und ich möchte nichts erfinden. "
+        f"Fragen Sie zum Beispiel:\n{tips}",
+        f"I found nothing about this in the programme material, and I won't make something up. "
+        f"You could ask, for example:\n{tips}",
+    )
+
+
+def clean_sentence(text: str) -> str:
+    """Drop list markers and emphasis so a sentence reads on its own.
+
+    >>> clean_sentence("- **Situation:** when and where")
+    'Situation: when and where'
+    """
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
+    """(hit number, position, sentence) for every usable sentence of the hits."""
+    found: list[tuple[int, int, str]] = []
+    for n, hit in enumerate(hits, start=1):
+        position = 0
+        for line in hit.text.splitlines():
+            for sentence in split_sentences(line):
+                sentence = clean_sentence(sentence)
+                if len(sentence) >= 25 and not sentence.startswith("#"):
+                    found.append((n, position, sentence))
+                    position += 1
+    return found[:MAX_CANDIDATES]
+
+
+def compose_answer(question: str, lang: Lang, hits: Sequence[Hit], embeddings: Embeddings) -> str:
+    """Pick the sentences of the retrieved passages closest to the question, each with its citation."""
+    candidates = candidate_sentences(hits)
+    if not candidates:
+        return nothing_found(lang)
+    query = np.asarray(embeddings.embed_query(question))
+    vectors = np.asarray(embeddings.embed_documents([s for _, _, s in candidates]))
+    scores = vectors @ query
+    # a small bonus for earlier-ranked passages: retrieval already judged them more relevant
+    scores = scores - 0.005 * np.asarray([n for n, _, _ in candidates])
+    chosen: list[tuple[int, int, str]] = []
+    per_hit: dict[int, int] = {}
+    for index in np.argsort(-scores):
+        n, position, sentence = candidates[int(index)]
+        if per_hit.get(n, 0) >= 2:
+            continue
+        chosen.append((n, position, sentence))
+        per_hit[n] = per_hit.get(n, 0) + 1
+        if len(chosen) == MAX_SENTENCES:
+            break
+    chosen.sort(key=lambda item: (item[0], item[1]))
+    lead = pick(lang, "Aus dem Programmmaterial:", "From the programme material:")
+    lines = [lead, ""]
+    for n, _, sentence in chosen:
+        foreign = hits[n - 1].lang != lang
+        label = pick(lang, " (Quelle auf Englisch)", " (source in German)") if foreign else ""
+        lines.append(f"- {sentence} [{n}]{label}")
+    return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""The one place that picks implementations: build(settings) -> Services."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+
+from assistant.coaching.ask import AskService
+from assistant.llm import make_chat_model
+from assistant.rag.embeddings import make_embeddings
+from assistant.rag.index import ChunkIndex, make_client
+from assistant.rag.ingest import ingest
+from assistant.rag.retrieve import FusionConfig, Retriever
+from assistant.schema import IngestReport
+from assistant.settings import Settings
+from assistant.rag.ingest import Progress
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything a command or the UI needs, built lazily so `tandem config` stays instant."""
+
+    settings: Settings
+    embeddings_override: Embeddings | None = None
+    llm_override: BaseChatModel | None = None
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        return self.embeddings_override or make_embeddings(self.settings)
+
+    @cached_property
+    def index(self) -> ChunkIndex:
+        return ChunkIndex(make_client(self.settings), self.settings.collection, self.embeddings)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.index, FusionConfig(keyword_weight=self.settings.keyword_weight))
+
+    @cached_property
+    def llm(self) -> BaseChatModel | None:
+        return self.llm_override or make_chat_model(self.settings)
+
+    @cached_property
+    def ask(self) -> AskService:
+        s = self.settings
+        return AskService(
+            retriever=self.retriever, embeddings=self.embeddings, llm=self.llm, prompts_dir=s.prompts_dir,
+            top_k=s.top_k, min_relevance=s.min_relevance, max_question_chars=s.max_question_chars,
+        )
+
+    def ingest(self, paths: list[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+        """Sync paths (default: the knowledge dir); --rebuild drops the index and re-ingests every known root."""
+        roots = list(paths or [self.settings.knowledge_dir])
+        if rebuild:
+            known = [Path(r) for r in self.index.known_roots()]
+            roots += [r for r in known if r.exists() and r.resolve() not in {p.resolve() for p in roots}]
+            self.index.reset()
+        return ingest(
+            roots, self.index, chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,
+            max_bytes=int(self.settings.max_upload_mb * 1_000_000), progress=progress,
+        )
+
+
+def build(settings: Settings | None = None, *, embeddings: Embeddings | None = None,
+          llm: BaseChatModel | None = None) -> Services:
+    """Wire the services; tests pass fakes for the embeddings or the chat model."""
+    return Services(settings or Settings(), embeddings_override=embeddings, llm_override=llm)

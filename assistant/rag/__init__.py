@@ -1,0 +1,1 @@
+"""Retrieval: loading, chunking, embedding, indexing and searching programme material."""

@@ -1,0 +1,149 @@
+"""Hybrid retrieval: dense vectors plus BM25, fused by confidence-weighted reciprocal rank."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.rag.index import ChunkIndex, chroma_where
+from assistant.rag.keyword import KeywordIndex
+from assistant.schema import Chunk, Hit
+
+RRF_K = 60
+
+
+@dataclass
+class Filters:
+    """Metadata filters; None means any."""
+
+    lang: str | None = None
+    audience: str | None = None
+    topic: str | None = None
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"lang": self.lang, "audience": self.audience, "topic": self.topic}
+
+    def keep(self, chunk: Chunk) -> bool:
+        return all(value is None or getattr(chunk, key) == value for key, value in self.as_dict().items())
+
+
+@dataclass
+class FusionConfig:
+    """How the two rankings are combined; `keyword_weight` is scaled by the keyword side's confidence."""
+
+    keyword_weight: float = 0.5
+    candidates: int = 30
+    use_keyword: bool = True
+    use_dense: bool = True
+
+
+def fuse(
+    dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], keyword_weight: float,
+) -> list[tuple[Chunk, float]]:
+    """Weighted reciprocal-rank fusion (dense weight 1), deduplicated by chunk id.
+
+    >>> a, b = (Chunk(id=i, text=i, doc_id=i, title=i, source=i, root="r", lang="en", file_hash="h")
+    ...         for i in "ab")
+    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 7.0)], keyword_weight=1.0)]
+    ['b', 'a']
+    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 7.0)], keyword_weight=0.0)]
+    ['a', 'b']
+    """
+    scores: dict[str, float] = {}
+    chunks: dict[str, Chunk] = {}
+    for rank, (chunk, _) in enumerate(dense, start=1):
+        scores[chunk.id] = scores.get(chunk.id, 0.0) + 1.0 / (RRF_K + rank)
+        chunks[chunk.id] = chunk
+    if keyword_weight > 0:
+        for rank, (chunk, _) in enumerate(keyword, start=1):
+            scores[chunk.id] = scores.get(chunk.id, 0.0) + keyword_weight / (RRF_K + rank)
+            chunks[chunk.id] = chunk
+    ranked = sorted(scores, key=lambda cid: -scores[cid])
+    return [(chunks[cid], scores[cid]) for cid in ranked]
+
+
+def _text_key(text: str) -> str:
+    return hashlib.sha1(re.sub(r"\s+", " ", text.strip().lower()).encode()).hexdigest()
+
+
+@dataclass
+class Retriever:
+    """Searches the index; the keyword side is rebuilt whenever the index's revision changes."""
+
+    index: ChunkIndex
+    fusion: FusionConfig = field(default_factory=FusionConfig)
+    _keyword: KeywordIndex | None = None
+    _revision: str = ""
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def keyword_index(self) -> KeywordIndex:
+        with self._lock:
+            revision = self.index.revision()
+            if self._keyword is None or revision != self._revision:
+                self._keyword = KeywordIndex(self.index.all_chunks())
+                self._revision = revision
+            return self._keyword
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
+        """The k best passages for a question, deduplicated, best first."""
+        filters = filters or Filters()
+        n = max(self.fusion.candidates, k)
+        similarities: dict[str, float] = {}
+        dense: list[tuple[Chunk, float]] = []
+        vector = self.index.embeddings.embed_query(query)
+        if self.fusion.use_dense:
+            dense = self.index.query(vector, n, chroma_where(filters.as_dict()))
+            similarities = {chunk.id: sim for chunk, sim in dense}
+        keyword: list[tuple[Chunk, float]] = []
+        weight = 0.0
+        if self.fusion.use_keyword:
+            kw = self.keyword_index()
+            keyword = kw.search(query, n, filters.keep)
+            weight = self.fusion.keyword_weight * kw.coverage(query, filters.keep)
+            if not self.fusion.use_dense:
+                weight = max(weight, 1.0)
+        fused = fuse(dense, keyword, weight)
+        missing = [c for c, _ in fused[: k * 2] if c.id not in similarities]
+        similarities.update(self._similarities(vector, missing))
+        hits: list[Hit] = []
+        seen_text: set[str] = set()
+        for chunk, score in fused:
+            key = _text_key(chunk.text)
+            if key in seen_text:
+                continue
+            seen_text.add(key)
+            hits.append(Hit.from_chunk(chunk, score=round(score, 6), similarity=round(similarities.get(chunk.id, 0.0), 4)))
+            if len(hits) == k:
+                break
+        return hits
+
+    def _similarities(self, vector: list[float], chunks: list[Chunk]) -> dict[str, float]:
+        """Cosine similarity for keyword-only hits, so every hit carries one (used for relevance)."""
+        if not chunks:
+            return {}
+        got = self.index.collection().get(ids=[c.id for c in chunks], include=["embeddings"])
+        result: dict[str, float] = {}
+        for chunk_id, emb in zip(got["ids"], got["embeddings"], strict=True):
+            result[chunk_id] = float(sum(a * b for a, b in zip(vector, emb, strict=False)))
+        return result
+
+
+class TandemRetriever(BaseRetriever):
+    """The same search as a LangChain retriever, for use in chains."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    retriever: Any
+    k: int = 5
+    filters: Filters | None = None
+
+    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+        hits: list[Hit] = self.retriever.search(query, self.k, self.filters)
+        return [Document(page_content=h.text, metadata=h.model_dump(exclude={"text"})) for h in hits]
