@@ -13,7 +13,7 @@ from assistant import __version__
 from assistant.errors import InputError, TandemError
 from assistant.lang import Lang
 from assistant.rag.retrieve import Filters
-from assistant.settings import Settings
+from assistant.settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 
@@ -25,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
-        settings = Settings()
+        settings = load_settings()
         handler: Handler = args.handler
         return handler(args, settings)
     except TandemError as exc:

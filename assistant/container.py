@@ -57,7 +57,7 @@ class Services:
 
     def ingest(self, paths: list[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
         """Sync paths (default: the knowledge dir); --rebuild drops the index and re-ingests every known root."""
-        roots = list(paths or [self.settings.knowledge_dir])
+        roots = list(paths) if paths is not None else [self.settings.knowledge_dir]
         if rebuild:
             known = [Path(r) for r in self.index.known_roots()]
             roots += [r for r in known if r.exists() and r.resolve() not in {p.resolve() for p in roots}]

@@ -100,6 +100,21 @@ class Settings(BaseSettings):
         return rows
 
 
+def load_settings() -> Settings:
+    """Settings from the environment and .env; a bad value becomes a message naming the variable."""
+    from pydantic import ValidationError
+
+    from assistant.errors import ConfigError
+
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"TANDEM_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')!r}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"invalid setting: {problems}. Fix it in the environment or .env.") from exc
+
+
 def mask(secret: str) -> str:
     """Show only that a secret is set and its last characters.
 

@@ -6,6 +6,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS
 from assistant.schema import Chunk
@@ -21,19 +22,32 @@ def tokenize(text: str) -> list[str]:
     ['sbi', 'model', 'situation', 'behaviour', 'impact']
     >>> tokenize("Fragen und Sessions")
     ['fragen', 'session']
+    >>> tokenize("LinkedIn-Profil")
+    ['linkedin-profil', 'linkedin', 'profil']
     """
     tokens: list[str] = []
     for raw in _TOKEN.findall(text):
-        word = raw.lower()
-        if word in _STOP or len(word) < 2:
-            continue
-        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
-            word = word[:-1]
-        tokens.append(word)
+        whole = raw.lower()
+        parts = whole.split("-") if "-" in whole else []
+        for word in [whole, *parts]:
+            if word in _STOP or len(word) < 2:
+                continue
+            if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+                word = word[:-1]
+            tokens.append(word)
     return tokens
 
 
 ChunkFilter = Callable[[Chunk], bool]
+
+
+@dataclass
+class KeywordHit:
+    """A BM25 hit; `matched` is the share (0..1) of the query's IDF mass found in the chunk."""
+
+    chunk: Chunk
+    score: float
+    matched: float
 
 
 class KeywordIndex:
@@ -57,30 +71,26 @@ class KeywordIndex:
 
     def search(self, query: str, k: int, keep: ChunkFilter | None = None) -> list[tuple[Chunk, float]]:
         """The k best chunks for the query's terms, best first; `keep` filters by metadata."""
+        return [(hit.chunk, hit.score) for hit in self.search_hits(query, k, keep)]
+
+    def search_hits(self, query: str, k: int, keep: ChunkFilter | None = None) -> list[KeywordHit]:
+        """Like `search`, with the share of the query's IDF mass each chunk matched (its evidence)."""
+        terms = set(tokenize(query))
+        total_idf = sum(self.idf(t) for t in terms) or 1.0
         scores: dict[int, float] = defaultdict(float)
-        for term in set(tokenize(query)):
+        matched: dict[int, float] = defaultdict(float)
+        for term in terms:
             idf = self.idf(term)
             for position, tf in self.postings.get(term, ()):
                 norm = tf + self.k1 * (1 - self.b + self.b * self.lengths[position] / (self.avg_length or 1))
                 scores[position] += idf * tf * (self.k1 + 1) / norm
+                matched[position] += idf
         ranked = sorted(scores.items(), key=lambda item: -item[1])
-        results: list[tuple[Chunk, float]] = []
+        results: list[KeywordHit] = []
         for position, score in ranked:
             chunk = self.chunks[position]
             if keep is None or keep(chunk):
-                results.append((chunk, score))
+                results.append(KeywordHit(chunk, score, matched[position] / total_idf))
                 if len(results) == k:
                     break
         return results
-
-    def coverage(self, query: str, keep: ChunkFilter | None = None) -> float:
-        """Share of the query's terms that occur in any (kept) chunk: the keyword side's confidence."""
-        terms = set(tokenize(query))
-        if not terms:
-            return 0.0
-        found = 0
-        for term in terms:
-            postings = self.postings.get(term, ())
-            if any(keep is None or keep(self.chunks[pos]) for pos, _ in postings):
-                found += 1
-        return found / len(terms)

@@ -114,10 +114,11 @@ def _load_docx(path: Path) -> str:
     import zipfile
 
     import docx
+    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise LoadError("the DOCX file is damaged and cannot be opened; save it again from the editor") from exc
     lines: list[str] = []
     for para in document.paragraphs:

@@ -40,21 +40,20 @@ class FusionConfig:
     """How the two rankings are combined; `keyword_weight` is scaled by the keyword side's confidence."""
 
     keyword_weight: float = 0.5
+    evidence_power: float = 2.0
     candidates: int = 30
     use_keyword: bool = True
     use_dense: bool = True
 
 
-def fuse(
-    dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]], keyword_weight: float,
-) -> list[tuple[Chunk, float]]:
-    """Weighted reciprocal-rank fusion (dense weight 1), deduplicated by chunk id.
+def fuse(dense: list[tuple[Chunk, float]], keyword: list[tuple[Chunk, float]]) -> list[tuple[Chunk, float]]:
+    """Weighted reciprocal-rank fusion: dense ranks weigh 1, each keyword hit carries its own weight.
 
     >>> a, b = (Chunk(id=i, text=i, doc_id=i, title=i, source=i, root="r", lang="en", file_hash="h")
     ...         for i in "ab")
-    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 7.0)], keyword_weight=1.0)]
+    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 1.0)])]
     ['b', 'a']
-    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 7.0)], keyword_weight=0.0)]
+    >>> [c.id for c, _ in fuse([(a, .9), (b, .8)], [(b, 0.0)])]
     ['a', 'b']
     """
     scores: dict[str, float] = {}
@@ -62,9 +61,9 @@ def fuse(
     for rank, (chunk, _) in enumerate(dense, start=1):
         scores[chunk.id] = scores.get(chunk.id, 0.0) + 1.0 / (RRF_K + rank)
         chunks[chunk.id] = chunk
-    if keyword_weight > 0:
-        for rank, (chunk, _) in enumerate(keyword, start=1):
-            scores[chunk.id] = scores.get(chunk.id, 0.0) + keyword_weight / (RRF_K + rank)
+    for rank, (chunk, weight) in enumerate(keyword, start=1):
+        if weight > 0:
+            scores[chunk.id] = scores.get(chunk.id, 0.0) + weight / (RRF_K + rank)
             chunks[chunk.id] = chunk
     ranked = sorted(scores, key=lambda cid: -scores[cid])
     return [(chunks[cid], scores[cid]) for cid in ranked]
@@ -103,14 +102,13 @@ class Retriever:
             dense = self.index.query(vector, n, chroma_where(filters.as_dict()))
             similarities = {chunk.id: sim for chunk, sim in dense}
         keyword: list[tuple[Chunk, float]] = []
-        weight = 0.0
         if self.fusion.use_keyword:
-            kw = self.keyword_index()
-            keyword = kw.search(query, n, filters.keep)
-            weight = self.fusion.keyword_weight * kw.coverage(query, filters.keep)
-            if not self.fusion.use_dense:
-                weight = max(weight, 1.0)
-        fused = fuse(dense, keyword, weight)
+            # A keyword hit counts by how much of the query's distinctive vocabulary it matched: an exact
+            # rare term (SBI, LinkedIn) pulls hard, a stray common word from the other language barely.
+            base = self.fusion.keyword_weight if self.fusion.use_dense else 1.0
+            keyword = [(hit.chunk, base * hit.matched ** self.fusion.evidence_power)
+                       for hit in self.keyword_index().search_hits(query, n, filters.keep)]
+        fused = fuse(dense, keyword)
         missing = [c for c, _ in fused[: k * 2] if c.id not in similarities]
         similarities.update(self._similarities(vector, missing))
         hits: list[Hit] = []

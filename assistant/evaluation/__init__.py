@@ -1,0 +1,1 @@
+"""Evaluation harness behind `tandem eval`: datasets in evals/datasets, metrics, thresholds."""
