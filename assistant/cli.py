@@ -22,8 +22,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     try:
         settings = load_settings()
         handler: Handler = args.handler
@@ -36,7 +37,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tandem", description="Coaching assistant for reverse-mentoring programmes.")
+    parser = argparse.ArgumentParser(
+        prog="tandem", description="Coaching assistant for reverse-mentoring programmes."
+    )
     parser.add_argument("--version", action="version", version=f"tandem {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -56,9 +59,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("ask", help="a grounded answer with citations")
     p.add_argument("question")
-    p.add_argument("--lang", choices=["de", "en"], default=None, help="answer language (default: the question's)")
+    p.add_argument(
+        "--lang", choices=["de", "en"], default=None, help="answer language (default: the question's)"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_ask)
+
+    p = sub.add_parser("eval", help="run an evaluation: retrieval")
+    p.add_argument("suite", choices=["retrieval"], help="what to evaluate")
+    p.add_argument(
+        "--dataset", type=Path, default=None, help="JSONL dataset (default: evals/datasets/<suite>.jsonl)"
+    )
+    p.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid", help="retrieval mode")
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    p.set_defaults(handler=cmd_eval)
 
     p = sub.add_parser("config", help="print the effective settings, secrets masked")
     p.add_argument("--json", action="store_true")
@@ -80,7 +94,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 def _progress(done: int, total: int) -> None:
     width = 30
     filled = int(width * done / max(total, 1))
-    print(f"\rembedding [{'#' * filled}{'.' * (width - filled)}] {done}/{total} chunks", end="", file=sys.stderr)
+    print(
+        f"\rembedding [{'#' * filled}{'.' * (width - filled)}] {done}/{total} chunks", end="", file=sys.stderr
+    )
     if done >= total:
         print(file=sys.stderr)
 
@@ -90,12 +106,16 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
     services = build(settings)
     show_progress = sys.stderr.isatty() and not args.json
-    report = services.ingest(args.paths or None, rebuild=args.rebuild, progress=_progress if show_progress else None)
+    report = services.ingest(
+        args.paths or None, rebuild=args.rebuild, progress=_progress if show_progress else None
+    )
     if args.json:
         print(report.model_dump_json(indent=2))
     else:
-        print(f"added {report.added}, updated {report.updated}, removed {report.removed}, "
-              f"unchanged {report.unchanged}; {report.chunks} chunks in the index")
+        print(
+            f"added {report.added}, updated {report.updated}, removed {report.removed}, "
+            f"unchanged {report.unchanged}; {report.chunks} chunks in the index"
+        )
         for issue in report.errors:
             print(f"skipped {issue.path}: {issue.error}", file=sys.stderr)
     return 1 if report.errors and not (report.added or report.updated or report.unchanged) else 0
@@ -107,14 +127,33 @@ def cmd_search(args: argparse.Namespace, settings: Settings) -> int:
     query = (args.query or "").strip()
     if not query:
         raise InputError("The search query is empty: give some words to search for.")
-    k = args.k or settings.top_k
+    k = settings.top_k if args.k is None else args.k
     if not 1 <= k <= 100:
         raise InputError(f"-k must be between 1 and 100, not {k}.")
     hits = build(settings).retriever.search(query, k, Filters(args.lang, args.audience, args.topic))
     if args.json:
-        print(json.dumps([h.model_dump(include={"id", "source", "title", "section", "lang", "score", "text",
-                                                 "doc_id", "similarity"}) for h in hits],
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    h.model_dump(
+                        include={
+                            "id",
+                            "source",
+                            "title",
+                            "section",
+                            "lang",
+                            "score",
+                            "text",
+                            "doc_id",
+                            "similarity",
+                        }
+                    )
+                    for h in hits
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not hits:
         print("No passages found. Run `tandem ingest` first, or loosen the filters.")
@@ -151,6 +190,24 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
         for s in answer.sources:
             where = f"{s.title} › {s.section}" if s.section else s.title
             print(f"[{s.n}] {where} ({s.source})")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    from assistant.container import build
+    from assistant.evaluation.retrieval import DEFAULT_DATASET, evaluate, format_report, load_cases
+
+    services = build(settings)
+    if services.retriever.is_empty():
+        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    cases = load_cases(args.dataset or DEFAULT_DATASET)
+    services.retriever.fusion.use_dense = args.mode != "keyword"
+    services.retriever.fusion.use_keyword = args.mode != "dense"
+    report = evaluate(services.retriever, cases)
+    out = settings.data_dir / "reports"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{args.suite}-{args.mode}.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    print(report.model_dump_json(indent=2) if args.json else format_report(report))
     return 0
 
 

@@ -14,11 +14,10 @@ from assistant.coaching.ask import AskService
 from assistant.llm import make_chat_model
 from assistant.rag.embeddings import make_embeddings
 from assistant.rag.index import ChunkIndex, make_client
-from assistant.rag.ingest import ingest
+from assistant.rag.ingest import Progress, ingest
 from assistant.rag.retrieve import FusionConfig, Retriever
 from assistant.schema import IngestReport
 from assistant.settings import Settings
-from assistant.rag.ingest import Progress
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +50,18 @@ class Services:
     def ask(self) -> AskService:
         s = self.settings
         return AskService(
-            retriever=self.retriever, embeddings=self.embeddings, llm=self.llm, prompts_dir=s.prompts_dir,
-            top_k=s.top_k, min_relevance=s.min_relevance, max_question_chars=s.max_question_chars,
+            retriever=self.retriever,
+            embeddings=self.embeddings,
+            llm=self.llm,
+            prompts_dir=s.prompts_dir,
+            top_k=s.top_k,
+            min_relevance=s.min_relevance,
+            max_question_chars=s.max_question_chars,
         )
 
-    def ingest(self, paths: list[Path] | None = None, rebuild: bool = False, progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self, paths: list[Path] | None = None, rebuild: bool = False, progress: Progress | None = None
+    ) -> IngestReport:
         """Sync paths (default: the knowledge dir); --rebuild drops the index and re-ingests every known root."""
         roots = list(paths) if paths is not None else [self.settings.knowledge_dir]
         if rebuild:
@@ -63,12 +69,20 @@ class Services:
             roots += [r for r in known if r.exists() and r.resolve() not in {p.resolve() for p in roots}]
             self.index.reset()
         return ingest(
-            roots, self.index, chunk_size=self.settings.chunk_size, chunk_overlap=self.settings.chunk_overlap,
-            max_bytes=int(self.settings.max_upload_mb * 1_000_000), progress=progress,
+            roots,
+            self.index,
+            chunk_size=self.settings.chunk_size,
+            chunk_overlap=self.settings.chunk_overlap,
+            max_bytes=int(self.settings.max_upload_mb * 1_000_000),
+            progress=progress,
         )
 
 
-def build(settings: Settings | None = None, *, embeddings: Embeddings | None = None,
-          llm: BaseChatModel | None = None) -> Services:
+def build(
+    settings: Settings | None = None,
+    *,
+    embeddings: Embeddings | None = None,
+    llm: BaseChatModel | None = None,
+) -> Services:
     """Wire the services; tests pass fakes for the embeddings or the chat model."""
     return Services(settings or Settings(), embeddings_override=embeddings, llm_override=llm)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from langchain_core.language_models import BaseChatModel
+from pydantic import SecretStr
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -20,7 +21,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
     return ChatOpenAI(
         model=settings.llm_model,
         base_url=settings.llm_base_url or None,
-        api_key=key,  # type: ignore[arg-type]
+        api_key=SecretStr(key),
         temperature=settings.llm_temperature,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,

@@ -74,7 +74,9 @@ def load(name: str, directory: Path) -> PromptSpec:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"prompt file {path} cannot be read ({exc.strerror}); check TANDEM_PROMPTS_DIR") from exc
+        raise ConfigError(
+            f"prompt file {path} cannot be read ({exc.strerror}); check TANDEM_PROMPTS_DIR"
+        ) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(f"prompt file {path} is not valid YAML: {exc}") from exc
     try:

@@ -50,13 +50,23 @@ class Hit(BaseModel):
     audience: str = "all"
     topic: str = ""
     similarity: float = Field(0.0, description="Cosine similarity of the passage to the question.")
+    evidence: float = Field(0.0, description="Share (0..1) of the question's distinctive words found in it.")
 
     @classmethod
-    def from_chunk(cls, chunk: Chunk, score: float, similarity: float) -> Hit:
+    def from_chunk(cls, chunk: Chunk, score: float, similarity: float, evidence: float = 0.0) -> Hit:
         return cls(
-            id=chunk.id, source=chunk.source, title=chunk.title, section=chunk.section, lang=chunk.lang,
-            score=score, text=chunk.text, doc_id=chunk.doc_id, audience=chunk.audience, topic=chunk.topic,
+            id=chunk.id,
+            source=chunk.source,
+            title=chunk.title,
+            section=chunk.section,
+            lang=chunk.lang,
+            score=score,
+            text=chunk.text,
+            doc_id=chunk.doc_id,
+            audience=chunk.audience,
+            topic=chunk.topic,
             similarity=similarity,
+            evidence=evidence,
         )
 
 
@@ -81,7 +91,9 @@ class Answer(BaseModel):
     language: Lang
     backend: Backend
     grounded: bool = Field(True, description="False when nothing relevant was found.")
-    citation_errors: int = Field(0, description="Citations removed because they pointed at nothing retrieved.")
+    citation_errors: int = Field(
+        0, description="Citations removed because they pointed at nothing retrieved."
+    )
     note: str = Field("", description="Why the answer came from offline mode, when it did.")
 
 

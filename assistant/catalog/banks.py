@@ -345,11 +345,12 @@ class FeedbackPhrases(BaseModel):
 
     def scan(self, text: str, lang: Lang | None = None) -> list[PhraseHit]:
         """Find judgemental wording in `text` (all languages if `lang` is None), ordered by position."""
+        plain = text.replace("’", "'")  # same length, so match offsets stay valid for `text`
         hits = [
-            PhraseHit(phrase, m.start(), m.end(), m.group())
+            PhraseHit(phrase, m.start(), m.end(), text[m.start() : m.end()])
             for phrase in self.phrases
             if lang is None or phrase.lang == lang
-            for m in phrase.regex.finditer(text)
+            for m in phrase.regex.finditer(plain)
             if m.group()
         ]
         return sorted(hits, key=lambda h: (h.start, h.end, h.phrase.id))

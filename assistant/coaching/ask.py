@@ -14,7 +14,7 @@ from assistant import prompts
 from assistant.coaching.checks import check_citations
 from assistant.coaching.compose import compose_answer, nothing_found, offline_note
 from assistant.coaching.context import format_docs
-from assistant.errors import InputError
+from assistant.errors import InputError, TandemError
 from assistant.lang import Lang, detect_language, pick
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.schema import Answer, Hit, Source
@@ -35,13 +35,34 @@ def validate_question(question: str, max_chars: int) -> str:
     """Reject empty and over-long questions with a message that says what to do."""
     text = (question or "").strip()
     if not text:
-        raise InputError("The question is empty: type a question, e.g. tandem ask \"How do I give feedback upwards?\"")
+        raise InputError(
+            'The question is empty: type a question, e.g. tandem ask "How do I give feedback upwards?"'
+        )
     if len(text) > max_chars:
         raise InputError(
             f"The question has {len(text)} characters; the limit is {max_chars} (TANDEM_MAX_QUESTION_CHARS). "
             "Shorten it or split it into several questions."
         )
     return text
+
+
+WEAK_MARGIN = 0.04
+MIN_EVIDENCE = 0.25
+
+
+def is_relevant(hit: Hit, floor: float) -> bool:
+    """Clearly similar, or just above the floor with the question's own words in it.
+
+    Calibrated on the retrieval eval questions against off-topic ones (see the retrieval issue's note).
+
+    >>> base = Hit(id="1", source="s", title="t", section="", lang="en", score=1, text="x")
+    >>> [is_relevant(base.model_copy(update=u), 0.18) for u in
+    ...  ({"similarity": 0.3}, {"similarity": 0.2}, {"similarity": 0.2, "evidence": 0.5}, {"similarity": 0.1})]
+    [True, False, True, False]
+    """
+    if hit.similarity < floor:
+        return False
+    return hit.similarity >= floor + WEAK_MARGIN or hit.evidence >= MIN_EVIDENCE
 
 
 def to_sources(hits: list[Hit]) -> list[Source]:
@@ -51,8 +72,18 @@ def to_sources(hits: list[Hit]) -> list[Source]:
         snippet = " ".join(hit.text.split())
         if len(snippet) > SNIPPET_CHARS:
             snippet = snippet[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
-        sources.append(Source(n=n, id=hit.id, title=hit.title, section=hit.section, source=hit.source,
-                              lang=hit.lang, snippet=snippet, doc_id=hit.doc_id))
+        sources.append(
+            Source(
+                n=n,
+                id=hit.id,
+                title=hit.title,
+                section=hit.section,
+                source=hit.source,
+                lang=hit.lang,
+                snippet=snippet,
+                doc_id=hit.doc_id,
+            )
+        )
     return sources
 
 
@@ -65,14 +96,14 @@ class AskService:
     llm: BaseChatModel | None
     prompts_dir: Path
     top_k: int = 5
-    min_relevance: float = 0.8
+    min_relevance: float = 0.17
     max_question_chars: int = 2000
     llm_label: str = field(default="")
 
     def relevant_hits(self, question: str, filters: Filters | None = None) -> list[Hit]:
-        """Retrieved passages above the relevance floor (best first)."""
+        """Retrieved passages that pass the relevance rules (best first); see `is_relevant`."""
         hits = self.retriever.search(question, self.top_k, filters)
-        return [h for h in hits if h.similarity >= self.min_relevance]
+        return [h for h in hits if is_relevant(h, self.min_relevance)]
 
     def answer(self, question: str, lang: Lang | None = None, filters: Filters | None = None) -> Answer:
         """The complete answer (the stream, consumed)."""
@@ -83,26 +114,41 @@ class AskService:
         assert final is not None  # stream() always ends with an answer
         return final
 
-    def stream(self, question: str, lang: Lang | None = None, filters: Filters | None = None) -> Iterator[StreamEvent]:
+    def stream(
+        self, question: str, lang: Lang | None = None, filters: Filters | None = None
+    ) -> Iterator[StreamEvent]:
         """Text as it is written, then the checked Answer."""
         question = validate_question(question, self.max_question_chars)
+        if self.retriever.is_empty():
+            raise TandemError(
+                "The index is empty: run `tandem ingest` (or `make run`) to index the knowledge base."
+            )
         language: Lang = lang or detect_language(question)
         hits = self.relevant_hits(question, filters)
         if not hits:
             text = nothing_found(language)
             yield StreamEvent(delta=text)
-            yield StreamEvent(answer=Answer(answer=text, sources=[], language=language,
-                                            backend="openai" if self.llm else "offline", grounded=False))
+            yield StreamEvent(
+                answer=Answer(
+                    answer=text,
+                    sources=[],
+                    language=language,
+                    backend="openai" if self.llm else "offline",
+                    grounded=False,
+                )
+            )
             return
         if self.llm is not None:
             try:
                 yield from self._stream_llm(question, language, hits)
                 return
-            except Exception as exc:  # noqa: BLE001 - any endpoint failure falls back to offline mode
+            except Exception as exc:
                 log.warning("LLM request failed, answering offline: %s", exc)
-                note = pick(language,
-                            f"Das Sprachmodell war nicht erreichbar ({exc.__class__.__name__}); Antwort im Offline-Modus.",
-                            f"The language model failed ({exc.__class__.__name__}); this answer comes from offline mode.")
+                note = pick(
+                    language,
+                    f"Das Sprachmodell war nicht erreichbar ({exc.__class__.__name__}); Antwort im Offline-Modus.",
+                    f"The language model failed ({exc.__class__.__name__}); this answer comes from offline mode.",
+                )
                 yield from self._stream_offline(question, language, hits, note)
                 return
         yield from self._stream_offline(question, language, hits, offline_note(language))
@@ -111,8 +157,16 @@ class AskService:
         text = compose_answer(question, lang, hits, self.embeddings)
         checked = check_citations(text, len(hits))
         yield StreamEvent(delta=checked.text)
-        yield StreamEvent(answer=Answer(answer=checked.text, sources=to_sources(hits), language=lang,
-                                        backend="offline", note=note, citation_errors=len(checked.invalid)))
+        yield StreamEvent(
+            answer=Answer(
+                answer=checked.text,
+                sources=to_sources(hits),
+                language=lang,
+                backend="offline",
+                note=note,
+                citation_errors=len(checked.invalid),
+            )
+        )
 
     def _stream_llm(self, question: str, lang: Lang, hits: list[Hit]) -> Iterator[StreamEvent]:
         assert self.llm is not None
@@ -128,5 +182,12 @@ class AskService:
         sources = to_sources(hits)
         if checked.cited:
             sources = [s for s in sources if s.n in checked.cited]
-        yield StreamEvent(answer=Answer(answer=checked.text, sources=sources, language=lang, backend="openai",
-                                        citation_errors=len(checked.invalid)))
+        yield StreamEvent(
+            answer=Answer(
+                answer=checked.text,
+                sources=sources,
+                language=lang,
+                backend="openai",
+                citation_errors=len(checked.invalid),
+            )
+        )

@@ -48,5 +48,9 @@ def check_citations(text: str, n_sources: int) -> CitedText:
     """Validate citations; removed ones are logged as errors."""
     result = CitedText.model_validate({"text": text}, context={"n_sources": n_sources})
     if result.invalid:
-        log.error("removed %d citation(s) to sources that were not retrieved: %s", len(result.invalid), result.invalid)
+        log.error(
+            "removed %d citation(s) to sources that were not retrieved: %s",
+            len(result.invalid),
+            result.invalid,
+        )
     return result

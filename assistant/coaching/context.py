@@ -22,5 +22,7 @@ def format_docs(hits: Sequence[Hit]) -> str:
         title = hit.title.replace('"', "'")
         section = hit.section.replace('"', "'")
         body = hit.text.replace("</material>", "</ material>")  # a passage cannot close its own fence
-        blocks.append(f'<material n="{n}" title="{title}" section="{section}" lang="{hit.lang}">\n{body}\n</material>')
+        blocks.append(
+            f'<material n="{n}" title="{title}" section="{section}" lang="{hit.lang}">\n{body}\n</material>'
+        )
     return "\n\n".join(blocks)

@@ -88,9 +88,7 @@ def chunk_pages(pages: list[str], size: int, overlap: int) -> list[ChunkDraft]:
     """Chunk a PDF page by page; the page number is kept, the section is empty."""
     chunks: list[ChunkDraft] = []
     for number, page_text in enumerate(pages, start=1):
-        blocks = [
-            _Block(p.strip(), 0, 0) for p in re.split(r"\n\s*\n", page_text) if p.strip()
-        ]
+        blocks = [_Block(p.strip(), 0, 0) for p in re.split(r"\n\s*\n", page_text) if p.strip()]
         if len(blocks) == 1:  # PDFs often lose blank lines: fall back to single lines
             blocks = [_Block(p.strip(), 0, 0) for p in page_text.splitlines() if p.strip()]
         for draft in _pack(blocks, "", size, overlap):

@@ -1,7 +1,8 @@
-"""The vector store: one Chroma collection (embedded or a server) holding chunks, their vectors and metadata."""
+"""The vector store: one Chroma collection (embedded or a server) with chunks, vectors and metadata."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterable, Sequence
@@ -34,19 +35,24 @@ class FileState:
 def make_client(settings: Settings) -> Any:
     """Embedded Chroma under the data dir, or a Chroma server when TANDEM_CHROMA_URL is set."""
     import chromadb
+    from chromadb.config import Settings as ChromaSettings
 
-    chroma_settings = chromadb.Settings(anonymized_telemetry=False)
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if not settings.chroma_url:
         path = settings.data_dir / "chroma"
         path.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
     url = urlparse(settings.chroma_url)
     if not url.hostname:
-        raise BackendError(f"TANDEM_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000")
+        raise BackendError(
+            f"TANDEM_CHROMA_URL={settings.chroma_url!r} is not a URL like http://127.0.0.1:8000"
+        )
     try:
         client = chromadb.HttpClient(
-            host=url.hostname, port=url.port or (443 if url.scheme == "https" else 8000),
-            ssl=url.scheme == "https", settings=chroma_settings,
+            host=url.hostname,
+            port=url.port or (443 if url.scheme == "https" else 8000),
+            ssl=url.scheme == "https",
+            settings=chroma_settings,
         )
         client.heartbeat()
     except Exception as exc:
@@ -87,7 +93,8 @@ class ChunkIndex:
         """The collection, created on first use; a different embedding model is an error, not a mix."""
         if self._collection is None:
             col = self.client.get_or_create_collection(
-                self.name, embedding_function=None,
+                self.name,
+                embedding_function=None,
                 metadata={"embedding_model": self.model_name, "revision": uuid.uuid4().hex},
                 configuration={"hnsw": {"space": "cosine"}},
             )
@@ -105,7 +112,7 @@ class ChunkIndex:
         """Roots in the index, read without the model check (so --rebuild works after a model change)."""
         try:
             col = self.client.get_collection(self.name, embedding_function=None)
-        except Exception:  # noqa: BLE001 - nothing indexed yet
+        except Exception:
             return []
         roots: set[str] = set()
         offset = 0
@@ -118,17 +125,15 @@ class ChunkIndex:
 
     def reset(self) -> None:
         """Drop the whole collection (for --rebuild)."""
-        try:
+        with contextlib.suppress(Exception):  # a missing collection is fine here
             self.client.delete_collection(self.name)
-        except Exception:  # noqa: BLE001 - a missing collection is fine here
-            pass
         self._collection = None
 
     def revision(self) -> str:
         """Changes whenever chunks are written, also by another process: keyword caches key on it."""
         try:
             col = self.client.get_collection(self.name, embedding_function=None)
-        except Exception:  # noqa: BLE001 - not created yet
+        except Exception:
             return ""
         return str((col.metadata or {}).get("revision", "")) + f":{col.count()}"
 
@@ -152,8 +157,10 @@ class ChunkIndex:
         for start in range(0, len(chunks), _BATCH):
             part = chunks[start : start + _BATCH]
             self.collection().upsert(
-                ids=[c.id for c in part], documents=[c.text for c in part],
-                metadatas=[c.metadata() for c in part], embeddings=[list(v) for v in vectors[start : start + _BATCH]],
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],
+                embeddings=[list(v) for v in vectors[start : start + _BATCH]],
             )
         if chunks:
             self._touch()
@@ -165,17 +172,25 @@ class ChunkIndex:
         if ids:
             self._touch()
 
-    def query(self, vector: Sequence[float], k: int, where: dict[str, Any] | None) -> list[tuple[Chunk, float]]:
+    def query(
+        self, vector: Sequence[float], k: int, where: dict[str, Any] | None
+    ) -> list[tuple[Chunk, float]]:
         """The k nearest chunks with their cosine similarity."""
         if self.count() == 0:
             return []
         result = self.collection().query(
-            query_embeddings=[list(vector)], n_results=k, where=where,
+            query_embeddings=[list(vector)],
+            n_results=k,
+            where=where,
             include=["documents", "metadatas", "distances"],
         )
         found: list[tuple[Chunk, float]] = []
         for chunk_id, text, meta, distance in zip(
-            result["ids"][0], result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
+            result["ids"][0],
+            result["documents"][0],
+            result["metadatas"][0],
+            result["distances"][0],
+            strict=True,
         ):
             found.append((Chunk(id=chunk_id, text=text or "", **meta), 1.0 - float(distance)))
         return found

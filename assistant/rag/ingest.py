@@ -28,7 +28,9 @@ class _Pending:
 
 def embedding_text(chunk: Chunk) -> str:
     """What gets embedded: the passage with its title and section, which carry much of its meaning."""
-    heading = f"{chunk.title} — {chunk.section}" if chunk.section and chunk.section != chunk.title else chunk.title
+    heading = (
+        f"{chunk.title} — {chunk.section}" if chunk.section and chunk.section != chunk.title else chunk.title
+    )
     return f"{heading}\n\n{chunk.text}"
 
 
@@ -42,12 +44,17 @@ def list_files(root: Path) -> list[Path]:
     if root.is_file():
         return [root]
     return sorted(
-        p for p in root.rglob("*")
-        if p.is_file() and is_supported(p) and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and is_supported(p)
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
 
 
-def build_chunks(loaded: LoadedFile, source: str, root: str, file_hash: str, size: int, overlap: int) -> list[Chunk]:
+def build_chunks(
+    loaded: LoadedFile, source: str, root: str, file_hash: str, size: int, overlap: int
+) -> list[Chunk]:
     """Chunk a loaded file and attach its metadata (front-matter first, detection as fallback)."""
     meta = loaded.meta
     if loaded.pages is not None:
@@ -58,16 +65,28 @@ def build_chunks(loaded: LoadedFile, source: str, root: str, file_hash: str, siz
         full_text = loaded.text
     title = str(meta.get("title") or _first_heading(full_text) or Path(source).stem)
     lang_value = str(meta.get("lang", "")).lower()
-    lang: Lang = lang_value if lang_value in LANGS else detect_language(full_text)  # type: ignore[assignment]
+    lang: Lang = lang_value if lang_value in LANGS else detect_language(full_text)
     doc_id = str(meta.get("id") or Path(source).with_suffix("").as_posix())
     chunks: list[Chunk] = []
     for draft in drafts:
-        chunks.append(Chunk(
-            id=chunk_id(source, draft.section, draft.text), text=draft.text, doc_id=doc_id, title=title,
-            section=draft.section, source=source, root=root, lang=lang,
-            audience=str(meta.get("audience") or "all"), topic=str(meta.get("topic") or ""),
-            file_hash=file_hash, start_line=draft.start_line, end_line=draft.end_line, page=draft.page,
-        ))
+        chunks.append(
+            Chunk(
+                id=chunk_id(source, draft.section, draft.text),
+                text=draft.text,
+                doc_id=doc_id,
+                title=title,
+                section=draft.section,
+                source=source,
+                root=root,
+                lang=lang,
+                audience=str(meta.get("audience") or "all"),
+                topic=str(meta.get("topic") or ""),
+                file_hash=file_hash,
+                start_line=draft.start_line,
+                end_line=draft.end_line,
+                page=draft.page,
+            )
+        )
     unique = {c.id: c for c in chunks}  # a repeated paragraph in one section is one chunk
     return list(unique.values())
 
@@ -80,7 +99,12 @@ def _first_heading(text: str) -> str:
 
 
 def ingest(
-    roots: list[Path], index: ChunkIndex, *, chunk_size: int, chunk_overlap: int, max_bytes: int,
+    roots: list[Path],
+    index: ChunkIndex,
+    *,
+    chunk_size: int,
+    chunk_overlap: int,
+    max_bytes: int,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Sync each root into the index. Nothing is written until every changed file is chunked and embedded."""
@@ -102,7 +126,9 @@ def ingest(
             try:
                 raw_hash = hashlib.sha256(path.read_bytes()).hexdigest()
             except OSError as exc:
-                report.errors.append(IngestIssue(path=str(path), error=f"cannot read the file ({exc.strerror})"))
+                report.errors.append(
+                    IngestIssue(path=str(path), error=f"cannot read the file ({exc.strerror})")
+                )
                 continue
             if old is not None and old.file_hash == raw_hash:
                 report.unchanged += 1

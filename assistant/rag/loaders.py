@@ -38,7 +38,9 @@ def load_file(path: Path, max_bytes: int) -> LoadedFile:
         size = path.stat().st_size
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadError(f"cannot read the file ({exc.strerror or exc}); check that it exists and is readable")
+        raise LoadError(
+            f"cannot read the file ({exc.strerror or exc}); check that it exists and is readable"
+        ) from exc
     if size > max_bytes:
         raise LoadError(
             f"the file is {size / 1e6:.1f} MB, over the limit of {max_bytes / 1e6:.1f} MB "
@@ -87,11 +89,13 @@ def split_front_matter(text: str) -> LoadedFile:
     try:
         meta = yaml.safe_load(match.group(1)) or {}
     except yaml.YAMLError as exc:
-        raise LoadError(f"the front-matter is not valid YAML ({exc.__class__.__name__}); fix the block between ---")
+        raise LoadError(
+            f"the front-matter is not valid YAML ({exc.__class__.__name__}); fix the block between ---"
+        ) from exc
     if not isinstance(meta, dict):
         raise LoadError("the front-matter must be a YAML mapping such as 'title: ...'")
     first_line = match.group(0).count("\n") + 1
-    return LoadedFile(text=text[match.end():], meta=meta, first_line=first_line)
+    return LoadedFile(text=text[match.end() :], meta=meta, first_line=first_line)
 
 
 def _load_pdf(raw: bytes) -> LoadedFile:
@@ -105,7 +109,9 @@ def _load_pdf(raw: bytes) -> LoadedFile:
         pages = [page.extract_text() or "" for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or ""
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise LoadError(f"the PDF is damaged or encrypted and cannot be read ({exc.__class__.__name__})") from exc
+        raise LoadError(
+            f"the PDF is damaged or encrypted and cannot be read ({exc.__class__.__name__})"
+        ) from exc
     meta: dict[str, Any] = {"title": str(title)} if title else {}
     return LoadedFile(text="", meta=meta, pages=pages)
 
@@ -119,7 +125,9 @@ def _load_docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise LoadError("the DOCX file is damaged and cannot be opened; save it again from the editor") from exc
+        raise LoadError(
+            "the DOCX file is damaged and cannot be opened; save it again from the editor"
+        ) from exc
     lines: list[str] = []
     for para in document.paragraphs:
         text = para.text.strip()

@@ -42,6 +42,7 @@ class FusionConfig:
     keyword_weight: float = 0.5
     evidence_power: float = 2.0
     candidates: int = 30
+    max_per_doc: int = 2
     use_keyword: bool = True
     use_dense: bool = True
 
@@ -91,10 +92,14 @@ class Retriever:
                 self._revision = revision
             return self._keyword
 
+    def is_empty(self) -> bool:
+        """True when nothing has been ingested yet."""
+        return self.index.count() == 0
+
     def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
         """The k best passages for a question, deduplicated, best first."""
         filters = filters or Filters()
-        n = max(self.fusion.candidates, k)
+        n = max(self.fusion.candidates, 4 * k)
         similarities: dict[str, float] = {}
         dense: list[tuple[Chunk, float]] = []
         vector = self.index.embeddings.embed_query(query)
@@ -102,23 +107,34 @@ class Retriever:
             dense = self.index.query(vector, n, chroma_where(filters.as_dict()))
             similarities = {chunk.id: sim for chunk, sim in dense}
         keyword: list[tuple[Chunk, float]] = []
+        evidence: dict[str, float] = {}
         if self.fusion.use_keyword:
             # A keyword hit counts by how much of the query's distinctive vocabulary it matched: an exact
             # rare term (SBI, LinkedIn) pulls hard, a stray common word from the other language barely.
             base = self.fusion.keyword_weight if self.fusion.use_dense else 1.0
-            keyword = [(hit.chunk, base * hit.matched ** self.fusion.evidence_power)
-                       for hit in self.keyword_index().search_hits(query, n, filters.keep)]
+            keyword_hits = self.keyword_index().search_hits(query, n, filters.keep)
+            keyword = [(hit.chunk, base * hit.matched**self.fusion.evidence_power) for hit in keyword_hits]
+            evidence = {hit.chunk.id: hit.matched for hit in keyword_hits}
         fused = fuse(dense, keyword)
         missing = [c for c, _ in fused[: k * 2] if c.id not in similarities]
         similarities.update(self._similarities(vector, missing))
         hits: list[Hit] = []
         seen_text: set[str] = set()
+        per_doc: dict[str, int] = {}
         for chunk, score in fused:
             key = _text_key(chunk.text)
-            if key in seen_text:
+            if key in seen_text or per_doc.get(chunk.doc_id, 0) >= self.fusion.max_per_doc:
                 continue
             seen_text.add(key)
-            hits.append(Hit.from_chunk(chunk, score=round(score, 6), similarity=round(similarities.get(chunk.id, 0.0), 4)))
+            per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
+            hits.append(
+                Hit.from_chunk(
+                    chunk,
+                    score=round(score, 6),
+                    similarity=round(similarities.get(chunk.id, 0.0), 4),
+                    evidence=round(evidence.get(chunk.id, 0.0), 4),
+                )
+            )
             if len(hits) == k:
                 break
         return hits
@@ -142,6 +158,8 @@ class TandemRetriever(BaseRetriever):
     k: int = 5
     filters: Filters | None = None
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun) -> list[Document]:
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
         hits: list[Hit] = self.retriever.search(query, self.k, self.filters)
         return [Document(page_content=h.text, metadata=h.model_dump(exclude={"text"})) for h in hits]

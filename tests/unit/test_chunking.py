@@ -17,7 +17,9 @@ Ask open questions.
 def test_sections_keep_their_path_and_lines() -> None:
     chunks = chunk_markdown(DOC, size=500, overlap=0, first_line=5)
     assert [(c.section, c.start_line) for c in chunks] == [
-        ("Guide", 6), ("Feedback > SBI", 10), ("Questions", 15),
+        ("Guide", 6),
+        ("Feedback > SBI", 10),
+        ("Questions", 15),
     ]
     assert chunks[1].text == "Situation first.\n\nBehaviour second."
     assert chunks[1].end_line == 12

@@ -4,8 +4,17 @@ from assistant.schema import Chunk
 
 
 def chunk(cid: str, text: str, lang: str = "en", topic: str = "") -> Chunk:
-    return Chunk(id=cid, text=text, doc_id=cid, title=cid, source=f"{cid}.md", root="r", lang=lang,  # type: ignore[arg-type]
-                 topic=topic, file_hash="h")
+    return Chunk(
+        id=cid,
+        text=text,
+        doc_id=cid,
+        title=cid,
+        source=f"{cid}.md",
+        root="r",
+        lang=lang,  # type: ignore[arg-type]
+        topic=topic,
+        file_hash="h",
+    )
 
 
 CHUNKS = [
@@ -30,7 +39,7 @@ def test_filters_apply_to_keyword_hits() -> None:
 def test_fusion_without_keyword_weight_is_dense_order() -> None:
     dense = [(CHUNKS[0], 0.9), (CHUNKS[1], 0.8), (CHUNKS[2], 0.7)]
     assert [c.id for c, _ in fuse(dense, [(CHUNKS[2], 0.0)])] == ["sbi", "grow", "ich"]
-    assert [c.id for c, _ in fuse(dense, [(CHUNKS[2], 1.0)])][0] == "ich"
+    assert fuse(dense, [(CHUNKS[2], 1.0)])[0][0].id == "ich"
 
 
 def test_keyword_hits_carry_their_matched_share() -> None:

@@ -17,7 +17,7 @@ def test_shipped_prompts_are_valid(path: Path) -> None:
 
 def test_ask_prompt_renders_both_languages() -> None:
     spec = prompts.load("ask", PROMPTS)
-    german = spec.render("de", question="Was ist SBI?", context="<material n=\"1\">x</material>")
+    german = spec.render("de", question="Was ist SBI?", context='<material n="1">x</material>')
     assert "Deutsch" in german[0].content and "Was ist SBI?" in german[1].content
 
 

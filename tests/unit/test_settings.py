@@ -39,7 +39,9 @@ def test_config_masks_secrets(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Ca
     assert "sk-secret" not in out and "****9876" in out and "TANDEM_CHROMA_URL" in out
 
 
-def test_bad_setting_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_setting_is_a_clear_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("TANDEM_TOP_K", "many")
     assert main(["config"]) == 2
     err = capsys.readouterr().err

@@ -1,0 +1,161 @@
+"""`tandem eval retrieval`: recall@5, MRR@10 and nDCG@10 on a labelled question set, per language pair."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.errors import InputError
+from assistant.evaluation.metrics import distinct, ndcg_at, recall_at, reciprocal_rank
+from assistant.lang import LANGS, Lang
+from assistant.rag.retrieve import Filters, Retriever
+
+DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "retrieval.jsonl"
+
+
+class RetrievalCase(BaseModel):
+    """One labelled question; `relevant` holds document ids or stems (a stem matches both languages)."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    question: str
+    lang: Lang
+    relevant: list[str] = Field(min_length=1)
+    filter_lang: Lang | None = None
+    note: str = ""
+
+    def is_relevant(self, doc_id: str) -> bool:
+        return doc_id in self.relevant or stem(doc_id) in self.relevant
+
+    @property
+    def pair(self) -> str:
+        """Question language -> language of the material that answers it, e.g. 'de->en'."""
+        if self.filter_lang:
+            return f"{self.lang}->{self.filter_lang}"
+        suffixes = {doc.rsplit(".", 1)[-1] for doc in self.relevant if doc.rsplit(".", 1)[-1] in LANGS}
+        if len(suffixes) == 1 and len(suffixes) == len(self.relevant) and self.lang not in suffixes:
+            return f"{self.lang}->{suffixes.pop()}"
+        return f"{self.lang}->{self.lang}"
+
+
+class Scores(BaseModel):
+    n: int
+    recall_at_5: float
+    mrr_at_10: float
+    ndcg_at_10: float
+
+
+class CaseResult(BaseModel):
+    id: str
+    pair: str
+    recall_at_5: float
+    mrr_at_10: float
+    ndcg_at_10: float
+    top: list[str]
+
+
+class RetrievalReport(BaseModel):
+    overall: Scores
+    by_pair: dict[str, Scores]
+    cases: list[CaseResult]
+    misses: list[str] = Field(description="Case ids with no relevant document in the top 5.")
+    config: dict[str, str]
+
+
+def stem(doc_id: str) -> str:
+    """'feedback-upwards.en' -> 'feedback-upwards'.
+
+    >>> stem("feedback-upwards.en"), stem("notes")
+    ('feedback-upwards', 'notes')
+    """
+    base, _, suffix = doc_id.rpartition(".")
+    return base if base and suffix in LANGS else doc_id
+
+
+def load_cases(path: Path) -> list[RetrievalCase]:
+    """Read a JSONL dataset; a bad line is reported with its number."""
+    cases: list[RetrievalCase] = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(f"cannot read the dataset {path} ({exc.strerror})") from exc
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            cases.append(RetrievalCase.model_validate(json.loads(line)))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise InputError(f"{path}:{number}: not a valid retrieval case ({exc})") from exc
+    if not cases:
+        raise InputError(f"{path} holds no cases")
+    return cases
+
+
+def _mean(rows: list[CaseResult]) -> Scores:
+    n = len(rows)
+    return Scores(
+        n=n,
+        recall_at_5=round(sum(r.recall_at_5 for r in rows) / n, 4),
+        mrr_at_10=round(sum(r.mrr_at_10 for r in rows) / n, 4),
+        ndcg_at_10=round(sum(r.ndcg_at_10 for r in rows) / n, 4),
+    )
+
+
+def evaluate(retriever: Retriever, cases: list[RetrievalCase]) -> RetrievalReport:
+    """Run every case through the retriever and score the ranked document ids."""
+    indexed = {(c.doc_id, c.lang) for c in retriever.keyword_index().chunks}
+    results: list[CaseResult] = []
+    for case in cases:
+        hits = retriever.search(case.question, 10, Filters(lang=case.filter_lang))
+        ranked = distinct([h.doc_id for h in hits])
+        n_relevant = sum(
+            1
+            for doc, lang in indexed
+            if case.is_relevant(doc) and (case.filter_lang is None or lang == case.filter_lang)
+        )
+        results.append(
+            CaseResult(
+                id=case.id,
+                pair=case.pair,
+                recall_at_5=recall_at(ranked, case.is_relevant, 5),
+                mrr_at_10=reciprocal_rank(ranked, case.is_relevant, 10),
+                ndcg_at_10=round(ndcg_at(ranked, case.is_relevant, max(n_relevant, 1), 10), 4),
+                top=ranked[:5],
+            )
+        )
+    by_pair: dict[str, list[CaseResult]] = defaultdict(list)
+    for result in results:
+        by_pair[result.pair].append(result)
+    fusion = retriever.fusion
+    return RetrievalReport(
+        overall=_mean(results),
+        by_pair={pair: _mean(rows) for pair, rows in sorted(by_pair.items())},
+        cases=results,
+        misses=[r.id for r in results if not r.recall_at_5],
+        config={
+            "embedding_model": retriever.index.model_name,
+            "mode": "hybrid"
+            if fusion.use_dense and fusion.use_keyword
+            else "dense"
+            if fusion.use_dense
+            else "keyword",
+            "keyword_weight": str(fusion.keyword_weight),
+            "chunks": str(len(retriever.keyword_index().chunks)),
+            "cases": str(len(cases)),
+        },
+    )
+
+
+def format_report(report: RetrievalReport) -> str:
+    """A small table for the terminal."""
+    lines = [f"{'':10} {'n':>4} {'recall@5':>9} {'MRR@10':>8} {'nDCG@10':>8}"]
+    rows = [("overall", report.overall), *report.by_pair.items()]
+    for name, s in rows:
+        lines.append(f"{name:10} {s.n:>4} {s.recall_at_5:>9.3f} {s.mrr_at_10:>8.3f} {s.ndcg_at_10:>8.3f}")
+    lines.append(f"config: {', '.join(f'{k}={v}' for k, v in report.config.items())}")
+    if report.misses:
+        lines.append(f"missed in top 5: {', '.join(report.misses)}")
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""The Gradio app over real HTTP, driven with gradio_client."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.container import build
+from assistant.ui.app import serve
+from tests.conftest import make_settings
+from tests.support.openai_server import FakeOpenAI
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def offline_app(bilingual_services: Any, port: int) -> Iterator[str]:
+    app = serve(bilingual_services, port=port, block=False)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_chat_answers_with_sources_and_offline_note(offline_app: str) -> None:
+    from gradio_client import Client
+
+    client = Client(offline_app, verbose=False)
+    reply = client.predict("How can I recognise a phishing email?", api_name="/chat")
+    text = reply if isinstance(reply, str) else str(reply)
+    assert "**Sources**" in text and "[1]" in text and "Phishing-Mails erkennen" in text
+    assert "Phishing" in text.split("**Sources**")[0]
+
+
+def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
+    from gradio_client import Client
+
+    reply = Client(offline_app, verbose=False).predict("x" * 5000, api_name="/chat")
+    assert "TANDEM_MAX_QUESTION_CHARS" in str(reply)
+
+
+def test_llm_answer_is_streamed_through_the_ui(tmp_path: Path, bilingual_services: Any, port: int) -> None:
+    from gradio_client import Client
+
+    with FakeOpenAI() as server:
+        server.script("Prüfen Sie Kamera und Mikrofon vorher [1].")
+        settings = make_settings(
+            tmp_path,
+            llm_provider="auto",
+            llm_base_url=server.base_url,
+            data_dir=bilingual_services.settings.data_dir,
+        )
+        app = serve(build(settings, embeddings=bilingual_services.embeddings), port=port, block=False)
+        try:
+            job = Client(f"http://127.0.0.1:{port}/", verbose=False).submit(
+                "Was prüfe ich vor einer Videokonferenz?", api_name="/chat"
+            )
+            final = str(job.result(timeout=60))
+            outputs = [str(o) for o in job.outputs()]
+        finally:
+            app.close()
+    assert "Prüfen Sie Kamera und Mikrofon vorher [1]." in final and "**Quellen**" in final
+    assert len(outputs) > 2  # partial texts arrived before the final one
