@@ -258,3 +258,13 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
 def pick(lang: Lang, de: str, en: str) -> str:
     """Choose the German or English wording."""
     return de if lang == "de" else en
+
+
+def doc_stem(doc_id: str) -> str:
+    """A document id without its language suffix: translation twins share it.
+
+    >>> doc_stem("feedback-upwards.en"), doc_stem("notes")
+    ('feedback-upwards', 'notes')
+    """
+    base, _, suffix = doc_id.rpartition(".")
+    return base if base and suffix in LANGS else doc_id

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.lang import Lang, pick
+from assistant.lang import Lang, doc_stem, pick
 from assistant.rag.chunking import split_sentences
 from assistant.schema import Hit
 
@@ -64,15 +64,31 @@ def clean_sentence(text: str) -> str:
     return " ".join(_MARKUP.sub("", text).split())
 
 
-def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
-    """(hit number, position, sentence) for every usable sentence of the hits."""
+def _reads_alone(sentence: str) -> bool:
+    """A cut-out quotation fragment has an odd number of double quotes, or ends in a colon.
+
+    >>> _reads_alone('Sagen Sie: „Danke.“'), _reads_alone('Das ist eine 3.“ Weiter so.'), _reads_alone("Examples:")
+    (True, False, False)
+    """
+    quotes = sum(sentence.count(q) for q in '"„“”«»')
+    return quotes % 2 == 0 and not sentence.endswith(":")
+
+
+def candidate_sentences(hits: Sequence[Hit], lang: Lang) -> list[tuple[int, int, str]]:
+    """(hit number, position, sentence) for every usable sentence of the hits.
+
+    A passage whose translation twin is also among the hits, in the reader's language, is skipped.
+    """
+    own = {doc_stem(h.doc_id) for h in hits if h.lang == lang}
     found: list[tuple[int, int, str]] = []
     for n, hit in enumerate(hits, start=1):
+        if hit.lang != lang and doc_stem(hit.doc_id) in own:
+            continue
         position = 0
         for line in hit.text.splitlines():
             for sentence in split_sentences(line):
                 sentence = clean_sentence(sentence)
-                if len(sentence) >= 25 and not sentence.startswith("#"):
+                if len(sentence) >= 25 and not sentence.startswith("#") and _reads_alone(sentence):
                     found.append((n, position, sentence))
                     position += 1
     return found[:MAX_CANDIDATES]
@@ -80,7 +96,7 @@ def candidate_sentences(hits: Sequence[Hit]) -> list[tuple[int, int, str]]:
 
 def compose_answer(question: str, lang: Lang, hits: Sequence[Hit], embeddings: Embeddings) -> str:
     """Pick the sentences of the retrieved passages closest to the question, each with its citation."""
-    candidates = candidate_sentences(hits)
+    candidates = candidate_sentences(hits, lang)
     if not candidates:
         return nothing_found(lang)
     query = np.asarray(embeddings.embed_query(question))

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
 from assistant.evaluation.metrics import distinct, ndcg_at, recall_at, reciprocal_rank
-from assistant.lang import LANGS, Lang
+from assistant.lang import LANGS, Lang, doc_stem
 from assistant.rag.retrieve import Filters, Retriever
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "retrieval.jsonl"
@@ -28,7 +28,7 @@ class RetrievalCase(BaseModel):
     note: str = ""
 
     def is_relevant(self, doc_id: str) -> bool:
-        return doc_id in self.relevant or stem(doc_id) in self.relevant
+        return doc_id in self.relevant or doc_stem(doc_id) in self.relevant
 
     @property
     def pair(self) -> str:
@@ -63,16 +63,6 @@ class RetrievalReport(BaseModel):
     cases: list[CaseResult]
     misses: list[str] = Field(description="Case ids with no relevant document in the top 5.")
     config: dict[str, str]
-
-
-def stem(doc_id: str) -> str:
-    """'feedback-upwards.en' -> 'feedback-upwards'.
-
-    >>> stem("feedback-upwards.en"), stem("notes")
-    ('feedback-upwards', 'notes')
-    """
-    base, _, suffix = doc_id.rpartition(".")
-    return base if base and suffix in LANGS else doc_id
 
 
 def load_cases(path: Path) -> list[RetrievalCase]:

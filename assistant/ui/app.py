@@ -34,10 +34,11 @@ def render_answer(answer: Answer, show_note: bool = True) -> str:
     parts = [answer.answer]
     if answer.sources:
         heading = "Quellen" if answer.language == "de" else "Sources"
-        lines = [f"\n\n**{heading}**\n"]
+        lines = [f"\n\n<details open><summary><b>{heading}</b> ({len(answer.sources)})</summary>\n"]
         for s in answer.sources:
             where = f"{s.title} › {s.section}" if s.section else s.title
-            lines.append(f"{s.n}. *{where}* (`{s.source}`): {s.snippet}")
+            lines.append(f"{s.n}. *{where}* · `{s.source}`  \n   {s.snippet}")
+        lines.append("\n</details>")
         parts.append("\n".join(lines))
     if show_note and answer.note:
         parts.append(f"\n\n_{answer.note}_")
@@ -75,6 +76,7 @@ def build_app(services: Services) -> Any:
         else:
             gr.Markdown(f"Model: {describe_backend(services.settings)}", elem_id="backend-line")
         gr.ChatInterface(
+            chatbot=gr.Chatbot(height="65vh", label="Tandem", buttons=["copy"]),
             fn=chat,
             api_name="chat",
             examples=EXAMPLES,

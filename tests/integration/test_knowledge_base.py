@@ -14,11 +14,29 @@ from tests.conftest import ROOT
 KNOWLEDGE = ROOT / "knowledge"
 DOCS = sorted(KNOWLEDGE.rglob("*.md"))
 CORE_STEMS = [
-    "programme-design", "learning-agreement", "first-session", "session-structure", "preparing-sessions",
-    "explaining-digital-tools", "hierarchy-psychological-safety", "feedback-upwards", "receiving-feedback",
-    "open-questions-grow", "active-listening", "reflection-gibbs", "difficult-moments", "trainer-guide",
-    "programme-evaluation", "faq", "topic-generative-ai", "topic-social-media", "topic-collaboration-tools",
-    "topic-hybrid-work", "topic-data-protection", "topic-digital-etiquette", "topic-generations",
+    "programme-design",
+    "learning-agreement",
+    "first-session",
+    "session-structure",
+    "preparing-sessions",
+    "explaining-digital-tools",
+    "hierarchy-psychological-safety",
+    "feedback-upwards",
+    "receiving-feedback",
+    "open-questions-grow",
+    "active-listening",
+    "reflection-gibbs",
+    "difficult-moments",
+    "trainer-guide",
+    "programme-evaluation",
+    "faq",
+    "topic-generative-ai",
+    "topic-social-media",
+    "topic-collaboration-tools",
+    "topic-hybrid-work",
+    "topic-data-protection",
+    "topic-digital-etiquette",
+    "topic-generations",
     "topic-diversity-inclusion",
 ]
 
@@ -34,7 +52,11 @@ def test_front_matter_is_complete(path: Path) -> None:
     assert m["lang"] in {"de", "en"} and path.stem.endswith("." + m["lang"])
     assert m["audience"] in {"junior", "senior", "trainer", "all"}
     assert m["title"] and m["topic"]
-    assert isinstance(m["sources"], list) and m["sources"] and all(isinstance(s, str) and s for s in m["sources"])
+    assert (
+        isinstance(m["sources"], list)
+        and m["sources"]
+        and all(isinstance(s, str) and s for s in m["sources"])
+    )
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.stem)

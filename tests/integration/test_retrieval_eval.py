@@ -37,5 +37,7 @@ def test_off_topic_questions_are_not_answered(knowledge_services: Services) -> N
     for question in ("Rezept für einen Apfelkuchen mit Streuseln", "What is the capital of Australia?"):
         answer = knowledge_services.ask.answer(question)
         assert not answer.grounded and not answer.sources
-    on_topic = knowledge_services.ask.answer("Wie gebe ich meiner Führungskraft Feedback nach dem SBI-Modell?")
+    on_topic = knowledge_services.ask.answer(
+        "Wie gebe ich meiner Führungskraft Feedback nach dem SBI-Modell?"
+    )
     assert on_topic.grounded and any(s.doc_id.startswith("feedback-upwards") for s in on_topic.sources)

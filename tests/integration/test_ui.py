@@ -27,8 +27,8 @@ def test_chat_answers_with_sources_and_offline_note(offline_app: str) -> None:
     client = Client(offline_app, verbose=False)
     reply = client.predict("How can I recognise a phishing email?", api_name="/chat")
     text = reply if isinstance(reply, str) else str(reply)
-    assert "**Sources**" in text and "[1]" in text and "Phishing-Mails erkennen" in text
-    assert "Phishing" in text.split("**Sources**")[0]
+    assert "<b>Sources</b>" in text and "[1]" in text and "Phishing-Mails erkennen" in text
+    assert "Phishing" in text.split("<b>Sources</b>")[0]
 
 
 def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
@@ -58,5 +58,5 @@ def test_llm_answer_is_streamed_through_the_ui(tmp_path: Path, bilingual_service
             outputs = [str(o) for o in job.outputs()]
         finally:
             app.close()
-    assert "Prüfen Sie Kamera und Mikrofon vorher [1]." in final and "**Quellen**" in final
+    assert "Prüfen Sie Kamera und Mikrofon vorher [1]." in final and "<b>Quellen</b>" in final
     assert len(outputs) > 2  # partial texts arrived before the final one

@@ -46,3 +46,12 @@ def test_bad_setting_is_a_clear_error(
     assert main(["config"]) == 2
     err = capsys.readouterr().err
     assert "TANDEM_TOP_K" in err or "top_k" in err
+
+
+def test_readme_documents_every_setting() -> None:
+    from assistant.settings import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make run" in readme and "make test" in readme
+    for name, _, _ in Settings().describe():
+        assert f"`{name}`" in readme, f"{name} is missing from the README's configuration table"
