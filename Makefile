@@ -44,7 +44,7 @@ eval: $(VENV)/.installed-run
 	$(BIN)/tandem eval retrieval
 
 bench: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python -m benchmarks.run_all
 
 clean:
 	rm -rf .tandem .pytest_cache .mypy_cache .ruff_cache

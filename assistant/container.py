@@ -68,7 +68,7 @@ class Services:
             known = [Path(r) for r in self.index.known_roots()]
             roots += [r for r in known if r.exists() and r.resolve() not in {p.resolve() for p in roots}]
             self.index.reset()
-        return ingest(
+        report = ingest(
             roots,
             self.index,
             chunk_size=self.settings.chunk_size,
@@ -76,6 +76,9 @@ class Services:
             max_bytes=int(self.settings.max_upload_mb * 1_000_000),
             progress=progress,
         )
+        if "retriever" in self.__dict__:
+            self.retriever.refresh()
+        return report
 
 
 def build(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import BackendError, IndexMismatchError
@@ -176,8 +177,6 @@ class ChunkIndex:
         self, vector: Sequence[float], k: int, where: dict[str, Any] | None
     ) -> list[tuple[Chunk, float]]:
         """The k nearest chunks with their cosine similarity."""
-        if self.count() == 0:
-            return []
         result = self.collection().query(
             query_embeddings=[list(vector)],
             n_results=k,
@@ -195,16 +194,19 @@ class ChunkIndex:
             found.append((Chunk(id=chunk_id, text=text or "", **meta), 1.0 - float(distance)))
         return found
 
-    def all_chunks(self) -> list[Chunk]:
-        """Every chunk with its text, for the keyword index."""
+    def all_chunks(self) -> tuple[list[Chunk], np.ndarray]:
+        """Every chunk with its text, and its vector as a row of one matrix (for the keyword side)."""
         chunks: list[Chunk] = []
+        vectors: list[np.ndarray] = []
         col = self.collection()
         total = col.count()
         for offset in range(0, total, _BATCH):
-            part = col.get(limit=_BATCH, offset=offset, include=["documents", "metadatas"])
+            part = col.get(limit=_BATCH, offset=offset, include=["documents", "metadatas", "embeddings"])
             for chunk_id, text, meta in zip(part["ids"], part["documents"], part["metadatas"], strict=True):
                 chunks.append(Chunk(id=chunk_id, text=text or "", **meta))
-        return chunks
+            vectors.append(np.asarray(part["embeddings"], dtype=np.float32))
+        matrix = np.concatenate(vectors) if vectors else np.zeros((0, 0), dtype=np.float32)
+        return chunks, matrix
 
     def _iter_metadata(self, where: dict[str, Any]) -> Iterable[tuple[str, dict[str, Any]]]:
         col = self.collection()

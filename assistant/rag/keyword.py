@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, LANGS, Lang
 from assistant.schema import Chunk
 
@@ -68,22 +70,43 @@ class KeywordHit:
 
 
 class KeywordIndex:
-    """Okapi BM25 (k1=1.2, b=0.75) over title, section and text of every chunk."""
+    """Okapi BM25 (k1=1.2, b=0.75) over title, section and text of every chunk.
 
-    def __init__(self, chunks: list[Chunk], k1: float = 1.2, b: float = 0.75) -> None:
+    Each term's postings are numpy arrays of chunk positions and precomputed term weights (BM25 without
+    the IDF factor), so a query costs a few vector operations however large the index is.
+    """
+
+    def __init__(
+        self, chunks: list[Chunk], vectors: np.ndarray | None = None, k1: float = 1.2, b: float = 0.75
+    ) -> None:
         self.chunks = chunks
-        self.k1, self.b = k1, b
-        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.lengths: list[int] = []
-        for position, chunk in enumerate(chunks):
-            counts = Counter(tokenize(f"{chunk.title} {chunk.section} {chunk.text}", chunk.lang))
-            self.lengths.append(sum(counts.values()))
-            for term, tf in counts.items():
-                self.postings[term].append((position, tf))
-        self.avg_length = (sum(self.lengths) / len(self.lengths)) if self.lengths else 0.0
+        self.vectors = vectors  # row i is chunk i's embedding, when the caller has them
+        self.positions = {chunk.id: i for i, chunk in enumerate(chunks)}
+        counts = [Counter(tokenize(f"{c.title} {c.section} {c.text}", c.lang)) for c in chunks]
+        lengths = np.asarray([sum(c.values()) for c in counts], dtype=np.float32)
+        avg = float(lengths.mean()) if len(chunks) else 1.0
+        raw: dict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for position, (terms, length) in enumerate(zip(counts, lengths, strict=True)):
+            norm = k1 * (1 - b + b * float(length) / (avg or 1.0))
+            for term, tf in terms.items():
+                positions, weights = raw[term]
+                positions.append(position)
+                weights.append(tf * (k1 + 1) / (tf + norm))
+        self.postings: dict[str, tuple[np.ndarray, np.ndarray]] = {
+            term: (np.asarray(pos, dtype=np.int64), np.asarray(w, dtype=np.float32))
+            for term, (pos, w) in raw.items()
+        }
+
+    def similarities(self, query_vector: list[float], chunk_ids: list[str]) -> dict[str, float]:
+        """Cosine similarity of the query to chunks by id (vectors are unit length)."""
+        if self.vectors is None or not chunk_ids:
+            return {}
+        known = [cid for cid in chunk_ids if cid in self.positions]
+        rows = self.vectors[[self.positions[cid] for cid in known]]
+        return dict(zip(known, (rows @ np.asarray(query_vector, dtype=np.float32)).tolist(), strict=True))
 
     def idf(self, term: str) -> float:
-        n = len(self.postings.get(term, ()))
+        n = len(self.postings[term][0]) if term in self.postings else 0
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
 
     def search(self, query: str, k: int, keep: ChunkFilter | None = None) -> list[tuple[Chunk, float]]:
@@ -94,28 +117,32 @@ class KeywordIndex:
         """Like `search`, with the share of the query's IDF mass each chunk matched (its evidence)."""
         groups = query_terms(query)
         total_idf = sum(max(self.idf(t) for t in group) for group in groups) or 1.0
-        scores: dict[int, float] = defaultdict(float)
-        matched: dict[int, float] = defaultdict(float)
-        for group in groups:
-            best: dict[int, tuple[float, float]] = {}  # position -> (bm25 part, idf) of the best variant
+        n = len(self.chunks)
+        scores = np.zeros(n, dtype=np.float32)
+        matched = np.zeros(n, dtype=np.float32)
+        for group in groups:  # a word's German and English stems: the better one counts, never both
+            best = np.zeros(n, dtype=np.float32)
+            best_idf = np.zeros(n, dtype=np.float32)
             for term in group:
+                if term not in self.postings:
+                    continue
+                positions, weights = self.postings[term]
                 idf = self.idf(term)
-                for position, tf in self.postings.get(term, ()):
-                    norm = tf + self.k1 * (
-                        1 - self.b + self.b * self.lengths[position] / (self.avg_length or 1)
-                    )
-                    part = idf * tf * (self.k1 + 1) / norm
-                    if part > best.get(position, (0.0, 0.0))[0]:
-                        best[position] = (part, idf)
-            for position, (part, idf) in best.items():
-                scores[position] += part
-                matched[position] += idf
-        ranked = sorted(scores.items(), key=lambda item: -item[1])
+                part = weights * idf
+                better = part > best[positions]
+                best[positions[better]] = part[better]
+                best_idf[positions[better]] = idf
+            scores += best
+            matched += best_idf
+        candidates = np.flatnonzero(scores)
+        ranked = candidates[np.argsort(-scores[candidates], kind="stable")]
         results: list[KeywordHit] = []
-        for position, score in ranked:
-            chunk = self.chunks[position]
+        for position in ranked:
+            chunk = self.chunks[int(position)]
             if keep is None or keep(chunk):
-                results.append(KeywordHit(chunk, score, matched[position] / total_idf))
+                results.append(
+                    KeywordHit(chunk, float(scores[position]), float(matched[position]) / total_idf)
+                )
                 if len(results) == k:
                     break
         return results

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,17 +81,28 @@ class Retriever:
 
     index: ChunkIndex
     fusion: FusionConfig = field(default_factory=FusionConfig)
+    revision_check_seconds: float = 2.0
     _keyword: KeywordIndex | None = None
     _revision: str = ""
+    _checked_at: float = -1e9
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def keyword_index(self) -> KeywordIndex:
+        """The keyword side, rebuilt when the index changed (another process's ingest shows within seconds)."""
         with self._lock:
-            revision = self.index.revision()
-            if self._keyword is None or revision != self._revision:
-                self._keyword = KeywordIndex(self.index.all_chunks())
-                self._revision = revision
+            now = time.monotonic()
+            if self._keyword is None or now - self._checked_at >= self.revision_check_seconds:
+                revision = self.index.revision()
+                self._checked_at = now
+                if self._keyword is None or revision != self._revision:
+                    self._keyword = KeywordIndex(*self.index.all_chunks())
+                    self._revision = revision
             return self._keyword
+
+    def refresh(self) -> None:
+        """Forget the cached keyword side (after an ingest in this process)."""
+        with self._lock:
+            self._keyword = None
 
     def is_empty(self) -> bool:
         """True when nothing has been ingested yet."""
@@ -116,8 +128,9 @@ class Retriever:
             keyword = [(hit.chunk, base * hit.matched**self.fusion.evidence_power) for hit in keyword_hits]
             evidence = {hit.chunk.id: hit.matched for hit in keyword_hits}
         fused = fuse(dense, keyword)
-        missing = [c for c, _ in fused[: k * 2] if c.id not in similarities]
-        similarities.update(self._similarities(vector, missing))
+        missing = [c.id for c, _ in fused[: k * 3] if c.id not in similarities]
+        if missing:  # keyword-only hits get a similarity too: the relevance rules need one
+            similarities.update(self.keyword_index().similarities(vector, missing))
         hits: list[Hit] = []
         seen_text: set[str] = set()
         per_doc: dict[str, int] = {}
@@ -138,16 +151,6 @@ class Retriever:
             if len(hits) == k:
                 break
         return hits
-
-    def _similarities(self, vector: list[float], chunks: list[Chunk]) -> dict[str, float]:
-        """Cosine similarity for keyword-only hits, so every hit carries one (used for relevance)."""
-        if not chunks:
-            return {}
-        got = self.index.collection().get(ids=[c.id for c in chunks], include=["embeddings"])
-        result: dict[str, float] = {}
-        for chunk_id, emb in zip(got["ids"], got["embeddings"], strict=True):
-            result[chunk_id] = float(sum(a * b for a, b in zip(vector, emb, strict=False)))
-        return result
 
 
 class TandemRetriever(BaseRetriever):

