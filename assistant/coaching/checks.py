@@ -7,6 +7,9 @@ import re
 
 from pydantic import BaseModel, ValidationInfo, model_validator
 
+from assistant.catalog import is_open_question
+from assistant.lang import Lang, detect_language
+
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\s*\d+\s*(?:[,;]\s*\d+\s*)*)\]")
 
@@ -54,3 +57,35 @@ def check_citations(text: str, n_sources: int) -> CitedText:
             result.invalid,
         )
     return result
+
+
+def check_language(texts: list[str], lang: Lang, what: str) -> list[str]:
+    """Text written in the other language is an error (short fragments are too ambiguous to judge)."""
+    joined = " ".join(texts)
+    if len(joined.split()) < 8:
+        return []
+    found = detect_language(joined, default=lang)
+    if found != lang:
+        return [f"{what} is written in {found}, but the user writes {lang}: write it in {lang}"]
+    return []
+
+
+def check_open_questions(questions: list[str], lang: Lang, what: str) -> list[str]:
+    """Every question must be open (no yes/no opener) and end with a question mark."""
+    return [
+        f"{what}: '{q}' is not an open question; start with a W-/wh-word such as Was/Wie/What/How"
+        for q in questions
+        if not is_open_question(q, lang)
+    ]
+
+
+def check_no_duplicates(items: list[str], what: str) -> list[str]:
+    """The same question twice (ignoring case and punctuation) is an error."""
+    seen: set[str] = set()
+    errors = []
+    for item in items:
+        key = re.sub(r"\W+", " ", item.lower()).strip()
+        if key in seen:
+            errors.append(f"{what}: '{item}' appears twice")
+        seen.add(key)
+    return errors

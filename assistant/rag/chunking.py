@@ -8,6 +8,7 @@ from dataclasses import dataclass
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _BOUNDARY = re.compile(r"[.!?…][\"“”'’»)]*\s+(?=[\"'„“»(\[]?[A-ZÄÖÜ0-9])")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _ABBREVIATIONS = frozenset(
     "bzw z b d h u a o ä e.g i.e etc dr vs ca inkl ggf evtl usw vgl nr abs mr mrs ms prof st no s bspw sog".split()
@@ -94,6 +95,8 @@ def chunk_markdown(text: str, size: int, overlap: int, first_line: int = 1) -> l
         elif not line.strip() and not in_fence:
             end_paragraph(line_no - 1)
         else:
+            if para and not in_fence and _LIST_ITEM.match(line):
+                end_paragraph(line_no - 1)  # each list item is its own block: long lists split between items
             if not para:
                 para_start = line_no
             para.append(line)
