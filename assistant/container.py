@@ -6,10 +6,12 @@ import logging
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
+from assistant.catalog import Catalog, load_catalog
 from assistant.coaching.ask import AskService
 from assistant.llm import make_chat_model
 from assistant.rag.embeddings import make_embeddings
@@ -18,6 +20,13 @@ from assistant.rag.ingest import Progress, ingest
 from assistant.rag.retrieve import FusionConfig, Retriever
 from assistant.schema import IngestReport
 from assistant.settings import Settings
+from assistant.store import Store
+
+if TYPE_CHECKING:  # the modes are imported when first used, so `tandem config` and `ingest` stay quick
+    from assistant.coaching.feedback import FeedbackService
+    from assistant.coaching.prepare import PrepareService
+    from assistant.coaching.reflect import ReflectService
+    from assistant.coaching.router import Router
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +54,57 @@ class Services:
     @cached_property
     def llm(self) -> BaseChatModel | None:
         return self.llm_override or make_chat_model(self.settings)
+
+    @cached_property
+    def catalog(self) -> Catalog:
+        return load_catalog(self.settings.knowledge_dir)
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.settings.data_dir / "tandem.sqlite3")
+
+    @cached_property
+    def prepare(self) -> PrepareService:
+        from assistant.coaching.prepare import PrepareService
+
+        s = self.settings
+        return PrepareService(
+            self.retriever, self.llm, s.prompts_dir, self.catalog.agendas, s.llm_structured_method
+        )
+
+    @cached_property
+    def feedback(self) -> FeedbackService:
+        from assistant.coaching.feedback import FeedbackService
+
+        s = self.settings
+        return FeedbackService(
+            self.retriever,
+            self.llm,
+            s.prompts_dir,
+            self.catalog.phrases,
+            method=s.llm_structured_method,
+            max_chars=s.max_question_chars,
+        )
+
+    @cached_property
+    def reflect(self) -> ReflectService:
+        from assistant.coaching.reflect import ReflectService
+
+        s = self.settings
+        return ReflectService(
+            self.retriever,
+            self.llm,
+            s.prompts_dir,
+            self.catalog.questions,
+            self.catalog.reflection,
+            method=s.llm_structured_method,
+        )
+
+    @cached_property
+    def router(self) -> Router:
+        from assistant.coaching.router import Router
+
+        return Router(self.embeddings, self.llm)
 
     @cached_property
     def ask(self) -> AskService:

@@ -179,6 +179,8 @@ class AskService:
                 parts.append(delta)
                 yield StreamEvent(delta=delta)
         checked = check_citations("".join(parts).strip(), len(hits))
+        if not checked.text.strip():
+            raise ValueError("the language model returned an empty answer")
         sources = to_sources(hits)
         if checked.cited:
             sources = [s for s in sources if s.n in checked.cited]

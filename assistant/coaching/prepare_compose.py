@@ -179,7 +179,7 @@ def _exercise(request: PlanRequest, lang: Lang, retriever: Retriever | None, min
     """The hands-on exercise of the matching topic card, or a general show-do-review exercise."""
     topic = detect_topic(request.topic)
     if retriever is not None and topic in DIGITAL_TOPICS:
-        section, steps = _card_exercise(retriever.keyword_index().chunks, f"topic-{topic}.{lang}")
+        section, steps = _card_exercise(retriever.chunks_of(f"topic-{topic}.{lang}"))
         if len(steps) >= 2:
             return Exercise(title=section, minutes=minutes, steps=steps[:8])
     t = request.topic
@@ -210,12 +210,9 @@ def _exercise(request: PlanRequest, lang: Lang, retriever: Retriever | None, min
     )
 
 
-def _card_exercise(chunks: list[Chunk], doc_id: str) -> tuple[str, list[str]]:
-    """The exercise section of a topic card and its numbered or bulleted steps, in document order."""
-    parts = sorted(
-        (c for c in chunks if c.doc_id == doc_id and _EXERCISE_SECTION.search(c.section)),
-        key=lambda c: c.start_line,
-    )
+def _card_exercise(chunks: list[Chunk]) -> tuple[str, list[str]]:
+    """The exercise section of a topic card (chunks in document order) and its numbered or bulleted steps."""
+    parts = [c for c in chunks if _EXERCISE_SECTION.search(c.section)]
     steps: list[str] = []
     for chunk in parts:
         for line in chunk.text.splitlines():

@@ -104,6 +104,11 @@ class Retriever:
         with self._lock:
             self._keyword = None
 
+    def chunks_of(self, doc_id: str) -> list[Chunk]:
+        """Every chunk of one document, in document order."""
+        chunks = [c for c in self.keyword_index().chunks if c.doc_id == doc_id]
+        return sorted(chunks, key=lambda c: (c.page, c.start_line))
+
     def is_empty(self) -> bool:
         """True when nothing has been ingested yet."""
         return self.index.count() == 0

@@ -6,10 +6,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.coaching.chat import respond as chat_respond
+from assistant.coaching.render import to_markdown
 from assistant.container import Services
 from assistant.errors import TandemError
 from assistant.llm import describe_backend
-from assistant.schema import Answer
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
@@ -22,40 +23,40 @@ OFFLINE_BANNER = (
 )
 
 EXAMPLES = [
-    "How do I prepare the first session with my senior mentee?",
     "Wie gebe ich meiner Führungskraft konstruktives Feedback?",
-    "Which open questions can I ask in the GROW model?",
-    "Wie reflektiere ich nach einer Sitzung?",
+    "Plan our second session on ChatGPT for e-mails, 60 minutes",
+    "Ist das okay: „Sie sind immer so chaotisch in Meetings.“",
+    "Ich hatte heute meine Sitzung zu LinkedIn. Was soll ich reflektieren?",
 ]
 
 
-def render_answer(answer: Answer, show_note: bool = True) -> str:
-    """The answer as Markdown, its numbered sources (title, section, snippet) underneath."""
-    parts = [answer.answer]
-    if answer.sources:
-        heading = "Quellen" if answer.language == "de" else "Sources"
-        lines = [f"\n\n<details open><summary><b>{heading}</b> ({len(answer.sources)})</summary>\n"]
-        for s in answer.sources:
-            where = f"{s.title} › {s.section}" if s.section else s.title
-            lines.append(f"{s.n}. *{where}* · `{s.source}`  \n   {s.snippet}")
-        lines.append("\n</details>")
-        parts.append("\n".join(lines))
-    if show_note and answer.note:
-        parts.append(f"\n\n_{answer.note}_")
-    return "".join(parts)
+MODES = ["auto", "ask", "prepare", "feedback", "reflect"]
+MODE_LABELS = {
+    "ask": "Frage · question",
+    "prepare": "Sitzung vorbereiten · prepare a session",
+    "feedback": "Feedback formulieren · feedback",
+    "reflect": "Reflexion · reflection",
+}
 
 
-def respond(services: Services, message: str, history: list[Any]) -> Iterator[str]:
-    """Stream the answer text, then replace it with the checked answer and its sources."""
-    text = ""
+def respond(services: Services, message: str, history: list[Any], mode: str = "auto") -> Iterator[str]:
+    """Route the message; stream grounded answers, show the other modes' results when ready."""
+    show_note = services.settings.llm_enabled  # offline: the banner already says so
     try:
-        for event in services.ask.stream(message):
-            if event.answer is not None:
-                # in offline mode the banner already says so; a note then only matters after an LLM failure
-                yield render_answer(event.answer, show_note=services.settings.llm_enabled)
-                return
-            text += event.delta
-            yield text
+        route = services.router.route(message, None if mode == "auto" else mode)  # type: ignore[arg-type]
+        header = f"_{MODE_LABELS[route.mode]}_" + ("" if mode != "auto" else " · _auto_") + "\n\n"
+        if route.mode == "ask":
+            text = ""
+            for event in services.ask.stream(message):
+                if event.answer is not None:
+                    yield header + to_markdown(event.answer, html_sources=True, show_note=show_note)
+                    return
+                text += event.delta
+                yield header + text
+            return
+        yield header + "…"
+        turn = chat_respond(services, message, route.mode)
+        yield header + to_markdown(turn.result, html_sources=True, show_note=show_note)
     except TandemError as exc:
         yield f"⚠️ {exc}"
 
@@ -64,8 +65,8 @@ def build_app(services: Services) -> Any:
     """The Blocks app; `api_name="chat"` makes it scriptable with gradio_client."""
     import gradio as gr
 
-    def chat(message: str, history: list[Any]) -> Iterator[str]:
-        yield from respond(services, message, history)
+    def chat(message: str, history: list[Any], mode: str) -> Iterator[str]:
+        yield from respond(services, message, history, mode)
 
     with gr.Blocks(title="Tandem", fill_height=True) as app:
         gr.Markdown(
@@ -79,7 +80,9 @@ def build_app(services: Services) -> Any:
             chatbot=gr.Chatbot(height="65vh", label="Tandem", buttons=["copy"]),
             fn=chat,
             api_name="chat",
-            examples=EXAMPLES,
+            additional_inputs=[gr.Dropdown(MODES, value="auto", label="Modus · mode", elem_id="mode")],
+            additional_inputs_accordion=gr.Accordion("Modus · mode (auto)", open=False),
+            examples=[[e, "auto"] for e in EXAMPLES],
             run_examples_on_click=True,
             cache_examples=False,
             fill_height=True,

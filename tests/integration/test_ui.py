@@ -25,7 +25,7 @@ def test_chat_answers_with_sources_and_offline_note(offline_app: str) -> None:
     from gradio_client import Client
 
     client = Client(offline_app, verbose=False)
-    reply = client.predict("How can I recognise a phishing email?", api_name="/chat")
+    reply = client.predict("How can I recognise a phishing email?", "auto", api_name="/chat")
     text = reply if isinstance(reply, str) else str(reply)
     assert "<b>Sources</b>" in text and "[1]" in text and "Phishing-Mails erkennen" in text
     assert "Phishing" in text.split("<b>Sources</b>")[0]
@@ -34,7 +34,7 @@ def test_chat_answers_with_sources_and_offline_note(offline_app: str) -> None:
 def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
     from gradio_client import Client
 
-    reply = Client(offline_app, verbose=False).predict("x" * 5000, api_name="/chat")
+    reply = Client(offline_app, verbose=False).predict("x" * 5000, "ask", api_name="/chat")
     assert "TANDEM_MAX_QUESTION_CHARS" in str(reply)
 
 
@@ -52,7 +52,7 @@ def test_llm_answer_is_streamed_through_the_ui(tmp_path: Path, bilingual_service
         app = serve(build(settings, embeddings=bilingual_services.embeddings), port=port, block=False)
         try:
             job = Client(f"http://127.0.0.1:{port}/", verbose=False).submit(
-                "Was prüfe ich vor einer Videokonferenz?", api_name="/chat"
+                "Was prüfe ich vor einer Videokonferenz?", "ask", api_name="/chat"
             )
             final = str(job.result(timeout=60))
             outputs = [str(o) for o in job.outputs()]

@@ -21,6 +21,7 @@ class Reply:
     content: str = ""
     status: int = 200
     error: str = ""
+    tool_args: dict[str, Any] | None = None  # answer a tools request with this function call
 
 
 @dataclass
@@ -85,6 +86,35 @@ class FakeOpenAI:
                             }
                         },
                     )
+                elif reply.tool_args is not None and body.get("tools"):
+                    call = {
+                        "id": "call_1",
+                        "type": "function",
+                        "function": {
+                            "name": body["tools"][0]["function"]["name"],
+                            "arguments": json.dumps(reply.tool_args),
+                        },
+                    }
+                    model = body.get("model", "fake-model")
+                    if body.get("stream"):
+                        self.send_response(200)
+                        self.send_header("Content-Type", "text/event-stream")
+                        self.end_headers()
+                        self._event(
+                            _chunk(model, {"role": "assistant", "tool_calls": [{"index": 0, **call}]}, None)
+                        )
+                        self._event(_chunk(model, {}, "tool_calls"))
+                        self.wfile.write(b"data: [DONE]\n\n")
+                        self.wfile.flush()
+                    else:
+                        payload = _completion("", model)
+                        payload["choices"][0]["message"] = {
+                            "role": "assistant",
+                            "content": None,
+                            "tool_calls": [call],
+                        }
+                        payload["choices"][0]["finish_reason"] = "tool_calls"
+                        self._json(200, payload)
                 elif body.get("stream"):
                     self._stream(reply.content, body.get("model", "fake-model"))
                 else:

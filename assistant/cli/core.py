@@ -1,94 +1,15 @@
-"""The `tandem` command line: ingest, search, ask, config, serve."""
+"""Handlers of the core commands: ingest, search, ask, eval, config, serve."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
 
-from assistant import __version__
-from assistant.errors import InputError, TandemError
+from assistant.errors import InputError
 from assistant.lang import Lang
 from assistant.rag.retrieve import Filters
-from assistant.settings import Settings, load_settings
-
-Handler = Callable[[argparse.Namespace, Settings], int]
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the console script; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
-    try:
-        settings = load_settings()
-        handler: Handler = args.handler
-        return handler(args, settings)
-    except TandemError as exc:
-        print(f"tandem: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        return 130
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="tandem", description="Coaching assistant for reverse-mentoring programmes."
-    )
-    parser.add_argument("--version", action="version", version=f"tandem {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    p = sub.add_parser("ingest", help="index files or folders (default: the knowledge dir)")
-    p.add_argument("paths", nargs="*", type=Path, help="files or folders; default TANDEM_KNOWLEDGE_DIR")
-    p.add_argument("--rebuild", action="store_true", help="drop the index and re-ingest everything it held")
-    p.add_argument("--json", action="store_true", help="print the report as JSON")
-    p.set_defaults(handler=cmd_ingest)
-
-    p = sub.add_parser("search", help="hybrid search over the indexed material")
-    p.add_argument("query")
-    p.add_argument("-k", type=int, default=None, help="number of hits (default TANDEM_TOP_K)")
-    _add_filters(p)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_search)
-
-    p = sub.add_parser("ask", help="a grounded answer with citations")
-    p.add_argument("question")
-    p.add_argument(
-        "--lang", choices=["de", "en"], default=None, help="answer language (default: the question's)"
-    )
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_ask)
-
-    p = sub.add_parser("eval", help="run an evaluation: retrieval")
-    p.add_argument("suite", choices=["retrieval"], help="what to evaluate")
-    p.add_argument(
-        "--dataset", type=Path, default=None, help="JSONL dataset (default: evals/datasets/<suite>.jsonl)"
-    )
-    p.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid", help="retrieval mode")
-    p.add_argument("--json", action="store_true", help="print the full report as JSON")
-    p.set_defaults(handler=cmd_eval)
-
-    p = sub.add_parser("config", help="print the effective settings, secrets masked")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(handler=cmd_config)
-
-    p = sub.add_parser("serve", help="serve the web UI")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=7860)
-    p.set_defaults(handler=cmd_serve)
-    return parser
-
-
-def _add_filters(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--lang", choices=["de", "en"], default=None, help="only passages in this language")
-    p.add_argument("--audience", choices=["junior", "senior", "trainer", "all"], default=None)
-    p.add_argument("--topic", default=None, help="only passages with this topic")
+from assistant.settings import Settings
 
 
 def _progress(done: int, total: int) -> None:
@@ -200,6 +121,10 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     services = build(settings)
     if services.retriever.is_empty():
         raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    if args.suite == "modes":
+        from assistant.cli.modes import run_modes_eval
+
+        return run_modes_eval(args, services)
     cases = load_cases(args.dataset or DEFAULT_DATASET)
     services.retriever.fusion.use_dense = args.mode != "keyword"
     services.retriever.fusion.use_keyword = args.mode != "dense"

@@ -1,0 +1,235 @@
+"""The feedback coach: flag judgemental wording by rules, then rewrite the remark as SBI, I-message and
+feedforward (LLM with checks and one repair round, or the offline composer)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+
+from assistant import prompts
+from assistant.catalog import FeedbackPhrases
+from assistant.coaching.ask import to_sources
+from assistant.coaching.checks import check_language
+from assistant.coaching.context import format_docs
+from assistant.coaching.feedback_compose import compose_feedback
+from assistant.coaching.feedback_rules import (
+    behaviour_problems,
+    is_request,
+    speaks_first_person,
+    wording_pattern,
+)
+from assistant.coaching.models import FeedbackContent, FeedbackDraft, FlaggedSpan
+from assistant.coaching.structured import Method, Outcome, generate
+from assistant.errors import InputError
+from assistant.lang import Lang, detect_language, pick
+from assistant.rag.retrieve import Filters, Retriever
+from assistant.schema import Hit
+
+__all__ = [
+    "FeedbackService",
+    "check_feedback",
+    "compose_feedback",
+    "find_flags",
+    "format_flags",
+    "guess_language",
+    "validate_remark",
+]
+
+MAX_CHARS = 2000
+_QUERY_TERMS: dict[Lang, str] = {
+    "de": "Feedback geben SBI Ich-Botschaft Feedforward",
+    "en": "giving feedback SBI I-message feedforward",
+}
+_HINTS = {
+    "sbi.situation": "when and where it happened",
+    "sbi.behaviour": "what the person observably did or said",
+    "sbi.impact": "the effect on you or others",
+    "sbi.request": "a request or an open question",
+    "i_message": "behaviour, your feeling or the effect on you, your wish",
+    "feedforward": "one or two suggestions for next time",
+}
+
+
+def validate_remark(remark: str, context: str = "", max_chars: int = MAX_CHARS) -> tuple[str, str]:
+    """The stripped remark and context; empty or over-long input raises InputError saying what to do."""
+    text, where = (remark or "").strip(), (context or "").strip()
+    if not text:
+        raise InputError(
+            'The remark is empty: paste the sentence you want to say, e.g. tandem feedback "You always '
+            'interrupt me"'
+        )
+    for name, value in (("remark", text), ("context", where)):
+        if len(value) > max_chars:
+            raise InputError(
+                f"The {name} has {len(value)} characters; the limit is {max_chars}. Shorten it to the one "
+                "or two sentences that matter."
+            )
+    return text, where
+
+
+def guess_language(remark: str, context: str, phrases: FeedbackPhrases) -> Lang:
+    """The user's language; for very short remarks ('Typisch!') the phrase bank's matches break the tie."""
+    hinted = Counter(hit.phrase.lang for hit in phrases.scan(remark))
+    default: Lang = "de" if hinted["de"] > hinted["en"] else "en"
+    return detect_language(f"{remark} {context}", default=default)
+
+
+def find_flags(remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[FlaggedSpan]:
+    """Judgemental wording in the remark, found by the phrase bank (never by the LLM), with exact spans."""
+    flags: dict[tuple[int, int, str], FlaggedSpan] = {}
+    for hit in phrases.scan(remark, lang):
+        key = (hit.start, hit.end, hit.phrase.kind)
+        flags.setdefault(
+            key,
+            FlaggedSpan(
+                text=hit.text,
+                start=hit.start,
+                end=hit.end,
+                kind=hit.phrase.kind,
+                why=hit.phrase.why,
+                alternatives=list(hit.phrase.alternatives),
+            ),
+        )
+    return list(flags.values())
+
+
+def format_flags(flags: list[FlaggedSpan], lang: Lang) -> str:
+    """The flags as a bullet list for the prompt.
+
+    >>> print(format_flags([FlaggedSpan(text="never", start=4, end=9, kind="generalisation", why="W.")], "en"))
+    - "never" (generalisation, characters 4-9): W.
+    """
+    if not flags:
+        return pick(lang, "- (keine wertenden Formulierungen gefunden)", "- (no judgemental wording found)")
+    where = pick(lang, "Zeichen", "characters")
+    return "\n".join(f'- "{f.text}" ({f.kind}, {where} {f.start}-{f.end}): {f.why}' for f in flags)
+
+
+def _rewrites(content: FeedbackContent) -> dict[str, str]:
+    sbi = content.sbi
+    return {
+        "sbi.situation": sbi.situation,
+        "sbi.behaviour": sbi.behaviour,
+        "sbi.impact": sbi.impact,
+        "sbi.request": sbi.request,
+        "i_message": content.i_message,
+        "feedforward": content.feedforward,
+    }
+
+
+def check_feedback(content: FeedbackContent, remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[str]:
+    """Rules every rewrite must meet; each error says what to fix (also accepts a FeedbackDraft)."""
+    errors: list[str] = []
+    fields = _rewrites(content)
+    for name, text in fields.items():
+        if not text.strip():
+            errors.append(f"{name} is empty: write {_HINTS[name]}")
+    tips = content.receiving_tips
+    if not 2 <= len(tips) <= 4 or not all(t.strip() for t in tips):
+        errors.append(
+            f"receiving_tips has {len([t for t in tips if t.strip()])} non-empty tip(s) of {len(tips)}: give "
+            "2 to 4 tips for the person receiving the feedback (how to respond, what to ask back)"
+        )
+    flagged = phrases.scan(remark, lang)
+    for name, text in fields.items():
+        reported: set[str] = set()
+        for flag in flagged:
+            if flag.text.lower() not in reported and wording_pattern(flag.text).search(text):
+                reported.add(flag.text.lower())
+                errors.append(
+                    f"{name} still contains the flagged wording '{flag.text}' ({flag.phrase.kind}): leave it "
+                    "out and describe the concrete situation instead"
+                )
+        for hit in phrases.scan(text):
+            if hit.text.lower() not in reported:
+                reported.add(hit.text.lower())
+                errors.append(
+                    f"{name} contains judgemental wording '{hit.text}' ({hit.phrase.kind}): "
+                    f"{hit.phrase.why.split('. ')[0].rstrip('.')}. Try instead: {hit.phrase.alternatives[0]}"
+                )
+    behaviour = content.sbi.behaviour
+    if behaviour.strip():
+        errors += [f"sbi.behaviour is not observable: {p}" for p in behaviour_problems(behaviour, lang)]
+    request = content.sbi.request
+    if request.strip() and not is_request(request, lang):
+        errors.append(
+            f"sbi.request '{request}' is neither an open question nor a request: end with an open question "
+            "(Wie/Was …? / How/What …?) or a request (Bitte …, Ich würde mir wünschen … / Could you …, "
+            "I would like …)"
+        )
+    if content.i_message.strip() and not speaks_first_person(content.i_message, lang):
+        errors.append(
+            "i_message does not speak from the first person: say what the behaviour does to you, with "
+            + pick(lang, "'ich', 'mir' or 'mich'", "'I', 'me' or 'my'")
+        )
+    for name, text in [*fields.items(), *((f"receiving_tips[{i}]", t) for i, t in enumerate(tips))]:
+        errors += check_language([text], lang, name)
+    return errors
+
+
+@dataclass
+class FeedbackService:
+    """The `feedback` mode: a remark in, a FeedbackDraft with flags and rewrites out."""
+
+    retriever: Retriever
+    llm: BaseChatModel | None
+    prompts_dir: Path
+    phrases: FeedbackPhrases
+    method: Method = "auto"
+    top_k: int = 4
+    max_chars: int = MAX_CHARS
+
+    def retrieve(self, remark: str, lang: Lang) -> list[Hit]:
+        """Programme material on giving feedback, searched with the remark plus the method names."""
+        if self.retriever.is_empty():
+            return []
+        return self.retriever.search(f"{remark} {_QUERY_TERMS[lang]}", self.top_k, Filters(lang=lang))
+
+    def coach(
+        self, remark: str, context: str = "", lang: Lang | None = None
+    ) -> tuple[FeedbackDraft, Outcome]:
+        """Flag the remark's judgemental wording and rewrite it; the Outcome says how the rewrite came about."""
+        remark, context = validate_remark(remark, context, self.max_chars)
+        language: Lang = lang or guess_language(remark, context, self.phrases)
+        flags = find_flags(remark, language, self.phrases)
+        hits = self.retrieve(remark, language)
+        messages: list[BaseMessage] = []
+        if self.llm is not None:
+            spec = prompts.load("feedback", self.prompts_dir)
+            messages = spec.render(
+                language,
+                remark=remark,
+                context=context or pick(language, "(keine Angabe)", "(not given)"),
+                flags=format_flags(flags, language),
+                material=format_docs(hits)
+                or pick(language, "(kein Material gefunden)", "(no material found)"),
+            )
+
+        def check(content: Any) -> list[str]:
+            return check_feedback(content, remark, language, self.phrases)
+
+        content, outcome = generate(
+            self.llm,
+            FeedbackContent,
+            messages,
+            check,
+            lambda: compose_feedback(remark, context, language, self.phrases),
+            language,
+            self.method,
+        )
+        draft = FeedbackDraft(
+            **content.model_dump(),
+            language=language,
+            backend=outcome.backend,
+            sources=to_sources(hits),
+            note=outcome.note,
+            remark=remark,
+            context=context,
+            flags=flags,
+        )
+        return draft, outcome

@@ -1,0 +1,303 @@
+"""The reflect mode for seniors: Gibbs reflection prompts after a session, GROW questions for the mentor,
+and closed questions opened up (LLM with checks and one repair round, or the offline composer)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, get_args
+
+from langchain_core.language_models import BaseChatModel
+
+from assistant import prompts
+from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
+from assistant.coaching.ask import is_relevant, to_sources
+from assistant.coaching.checks import check_language, check_no_duplicates, check_open_questions
+from assistant.coaching.context import format_docs
+from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectionSet, ReflectKind
+from assistant.coaching.reflect_compose import (
+    compose_reflection,
+    detect_bank_topic,
+    find_topics,
+    is_w_question,
+    split_questions,
+)
+from assistant.coaching.structured import Method, Outcome, generate
+from assistant.errors import InputError
+from assistant.lang import Lang, detect_language, pick
+from assistant.rag.retrieve import Filters
+from assistant.schema import Hit
+
+__all__ = [
+    "KINDS",
+    "ReflectService",
+    "check_reflection",
+    "compose_reflection",
+    "guess_language",
+    "validate_context",
+]
+
+KINDS: tuple[ReflectKind, ...] = get_args(ReflectKind)
+MAX_CHARS = 2000
+MAX_ITEMS = 12
+_QUERY: dict[ReflectKind, tuple[str, str]] = {
+    "after-session": (
+        "Nach der Session reflektieren mit dem Gibbs-Zyklus: Beschreibung, Gefühle, Bewertung, Analyse, "
+        "Schlussfolgerung, Aktionsplan",
+        "Reflecting after the session with Gibbs' reflective cycle: description, feelings, evaluation, analysis, "
+        "conclusion, action plan",
+    ),
+    "questions": (
+        "Offene Fragen und das GROW-Modell: Ziel, Realität, Optionen, Wille",
+        "Open questions and the GROW model: goal, reality, options, will",
+    ),
+    "open-up": (
+        "Geschlossene Fragen in offene Fragen umformulieren, W-Fragen, GROW-Modell",
+        "Turning closed questions into open ones with what and how, GROW model",
+    ),
+}
+_EXAMPLES: dict[ReflectKind, str] = {
+    "after-session": 'tandem reflect "Heute haben wir ChatGPT für E-Mails ausprobiert. Ich war skeptisch."',
+    "questions": 'tandem reflect "LinkedIn für Führungskräfte" --kind questions',
+    "open-up": 'tandem reflect "Ist das sicher? Kann ich das für E-Mails nutzen?" --kind open-up',
+}
+_GERMAN_HINTS = re.compile(
+    r"\b(?:ki|datenschutz\w*|rückmeldung\w*|lern\w*|sitzung\w*|heute|gestern|besprechung\w*|zusammenarbeit\w*|"
+    r"soziale\w*|medien|arbeiten|sicher|hybride\w*|werkzeug\w*|ziel\w*|fragen?|gespräch\w*|mentorin|toll|posten)\b",
+    re.IGNORECASE,
+)
+_ENGLISH_HINTS = re.compile(
+    r"\b(?:session\w*|today|yesterday|meetings?|learn\w*|goals?|questions?|privacy|data|work\w*|tools?|"
+    r"showed|tried|great|posting)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'‚‘«»(])")
+_QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«|«[^»]*»")
+_ABBREVIATED = re.compile(
+    r"\b(?:[a-z]\.\s?){1,2}|\b(?:bzw|ca|usw|etc|vgl|ggf|evtl|inkl|bspw)\.", re.IGNORECASE
+)
+
+
+class Searcher(Protocol):
+    """What the service needs from the retriever."""
+
+    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]: ...
+
+    def is_empty(self) -> bool: ...
+
+
+def validate_context(context: str, kind: str, max_chars: int = MAX_CHARS) -> str:
+    """The stripped text; an unknown kind, empty or over-long text raises InputError saying what to do."""
+    if kind not in KINDS:
+        raise InputError(f"Unknown kind '{kind}': use one of {', '.join(KINDS)} (--kind).")
+    text = (context or "").strip()
+    if not re.search(r"\w", text):
+        raise InputError(f"The text is empty: describe what you want to reflect on, e.g. {_EXAMPLES[kind]}")
+    if len(text) > max_chars:
+        raise InputError(
+            f"The text has {len(text)} characters; the limit is {max_chars}. Shorten it to what matters most "
+            "(a few sentences about the session, a topic, or the questions you want to open up)."
+        )
+    return text
+
+
+def guess_language(context: str) -> Lang:
+    """The user's language; when the words are too few to tell ('Datenschutz', 'LinkedIn'), typical words decide.
+
+    >>> guess_language("Datenschutz"), guess_language("LinkedIn"), guess_language("war gut heute")
+    ('de', 'en', 'de')
+    """
+    german = detect_language(context, default="de")
+    if german == detect_language(context, default="en"):
+        return german
+    return "de" if len(_GERMAN_HINTS.findall(context)) > len(_ENGLISH_HINTS.findall(context)) else "en"
+
+
+def _sentences(text: str) -> int:
+    """Sentences in a text; quotations and abbreviations ('z. B.', 'e.g.') do not end one.
+
+    >>> _sentences('Offene Varianten, z. B. für „Ist das sicher? Wirklich?“. Das ist schon offen.')
+    2
+    """
+    plain = _ABBREVIATED.sub("x ", _QUOTED.sub("QUOTE", text.strip()))
+    return len([s for s in _SENTENCE_BREAK.split(plain) if s.strip()])
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, context: str) -> list[str]:
+    """Rules every reflection set must meet; each error says what to fix (also accepts a ReflectionSet)."""
+    errors: list[str] = []
+    questions = [item.question.strip() for item in obj.items]
+    labels = [item.label for item in obj.items]
+    if len(questions) < 3:
+        errors.append(f"There are {len(questions)} items; write at least 3 questions.")
+    if kind != "open-up" and len(questions) > MAX_ITEMS:
+        errors.append(
+            f"There are {len(questions)} items; keep to at most {MAX_ITEMS} so the list stays usable."
+        )
+    for question in questions:
+        if not question.endswith("?"):
+            errors.append(f"Item '{question}' does not end with '?': write every item as a question.")
+    errors += check_open_questions([q for q in questions if q.endswith("?")], lang, "Item")
+    errors += check_no_duplicates(questions, "Items")
+    intro = obj.intro.strip()
+    if not intro:
+        errors.append("The intro is empty: write one or two sentences that say what the questions are for.")
+    elif _sentences(intro) > 2:
+        errors.append(f"The intro has {_sentences(intro)} sentences: shorten it to one or two.")
+    errors += check_language([intro], lang, "The intro")
+    errors += check_language(questions, lang, "The questions")
+    if kind == "after-session":
+        wrong = sorted({label for label in labels if label not in GIBBS_STAGES})
+        if wrong:
+            errors.append(
+                f"Labels {wrong} are not Gibbs stages: label every item with one of {', '.join(GIBBS_STAGES)}."
+            )
+        covered = [stage for stage in GIBBS_STAGES if stage in labels]
+        if len(covered) < 4:
+            errors.append(
+                f"The items cover {len(covered)} Gibbs stage(s) ({', '.join(covered) or 'none'}); cover at least 4 "
+                f"of the 6 stages ({', '.join(GIBBS_STAGES)})."
+            )
+    elif kind == "questions":
+        wrong = sorted({label for label in labels if label not in GROW_PHASES})
+        if wrong:
+            errors.append(
+                f"Labels {wrong} are not GROW phases: label every item with one of {', '.join(GROW_PHASES)}."
+            )
+        missing = [phase for phase in GROW_PHASES if phase not in labels]
+        if missing:
+            errors.append(
+                f"No question for the GROW phase(s) {', '.join(missing)}: give at least one question for each of "
+                f"{', '.join(GROW_PHASES)}."
+            )
+    else:
+        if any(label != "open" for label in labels):
+            errors.append(
+                "Label every item 'open': each one is an open alternative to a question of the user."
+            )
+        given = split_questions(context, lang)
+        closed = {_key(q): q for q in given if not is_w_question(q, lang)}
+        for question in questions:
+            if _key(question) in closed:
+                errors.append(
+                    f"Item '{question}' repeats the closed question '{closed[_key(question)]}': rewrite it as an "
+                    "open question (Was/Wie/Welche …? or What/How/Which …?)."
+                )
+        if given and len(questions) < 2 * len(given):
+            errors.append(
+                f"There are {len(questions)} items for {len(given)} question(s) in the text: give two or three "
+                "open alternatives for each question."
+            )
+    return errors
+
+
+def normalise_labels(content: ReflectionContent) -> ReflectionContent:
+    """'Action plan', 'Feelings ' -> 'action_plan', 'feelings': the model's spelling, not its content.
+
+    >>> normalise_labels(ReflectionContent(intro="x", items=[ReflectionItem(label=" Action plan", question="q?")]*3)
+    ...                  ).items[0].label
+    'action_plan'
+    """
+    items = [
+        ReflectionItem(
+            label=re.sub(r"[\s-]+", "_", item.label.strip().lower()), question=item.question.strip()
+        )
+        for item in content.items
+    ]
+    return ReflectionContent(intro=content.intro.strip(), items=items)
+
+
+def hints(
+    context: str, kind: ReflectKind, lang: Lang, questions: QuestionBank, reflection: ReflectionPrompts
+) -> str:
+    """What the rules found in the text, and bank questions to adapt: for the prompt's `hints`."""
+    if kind == "open-up":
+        found = split_questions(context, lang)
+        if not found:
+            return pick(lang, "- (keine Frage im Text gefunden)", "- (no question found in the text)")
+        kinds = pick(lang, "offen|geschlossen", "open|closed").split("|")
+        return "\n".join(f"- {q} ({kinds[0] if is_w_question(q, lang) else kinds[1]})" for q in found)
+    if kind == "questions":
+        topic = detect_bank_topic(context)[0]
+        lines = [pick(lang, f"Erkanntes Thema: {topic}", f"Recognised topic: {topic}")]
+        for phase in GROW_PHASES:
+            lines += [
+                f"- [{phase}] {q}"
+                for q in (questions.get(topic, phase, lang) or questions.get("general", phase, lang))
+            ]
+        return "\n".join(lines)
+    named = ", ".join(t.nom for t in find_topics(context, lang)) or "-"
+    lines = [pick(lang, f"Genannte Themen und Werkzeuge: {named}", f"Topics and tools named: {named}")]
+    for stage in GIBBS_STAGES:
+        lines += [f"- [{stage}] {q}" for q in reflection.get(stage, lang)[:2]]
+    return "\n".join(lines)
+
+
+@dataclass
+class ReflectService:
+    """The `reflect` mode: a context in, a ReflectionSet of labelled open questions out."""
+
+    retriever: Searcher
+    llm: BaseChatModel | None
+    prompts_dir: Path
+    questions: QuestionBank
+    reflection: ReflectionPrompts
+    method: Method = "auto"
+    top_k: int = 4
+    min_relevance: float = 0.17
+    max_chars: int = MAX_CHARS
+
+    def retrieve(self, context: str, kind: ReflectKind, lang: Lang) -> list[Hit]:
+        """Programme material on the method (Gibbs, open questions and GROW), searched with the context."""
+        if self.retriever.is_empty():
+            return []
+        query = f"{pick(lang, *_QUERY[kind])}. {context[:300]}"
+        hits = self.retriever.search(query, self.top_k, Filters(lang=lang)) or self.retriever.search(
+            query, self.top_k, None
+        )
+        return [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+
+    def reflect(
+        self, context: str, kind: ReflectKind = "after-session", lang: Lang | None = None
+    ) -> tuple[ReflectionSet, Outcome]:
+        """Reflection prompts, questions for the mentor, or open alternatives; the Outcome says how they came about."""
+        context = validate_context(context, kind, self.max_chars)
+        language: Lang = lang or guess_language(context)
+        hits = self.retrieve(context, kind, language)
+        messages = []
+        if self.llm is not None:
+            spec = prompts.load("reflect", self.prompts_dir)
+            material = format_docs(hits) or pick(language, "(kein Material gefunden)", "(no material found)")
+            messages = spec.render(
+                language,
+                kind=kind,
+                context=context,
+                material=material,
+                hints=hints(context, kind, language, self.questions, self.reflection),
+            )
+        content, outcome = generate(
+            self.llm,
+            ReflectionContent,
+            messages,
+            check=lambda obj: check_reflection(normalise_labels(obj), language, kind, context),
+            compose=lambda: compose_reflection(context, kind, language, self.questions, self.reflection),
+            lang=language,
+            method=self.method,
+        )
+        content = normalise_labels(content)
+        result = ReflectionSet(
+            intro=content.intro,
+            items=content.items,
+            language=language,
+            backend=outcome.backend,
+            sources=to_sources(hits),
+            note=outcome.note,
+            kind=kind,
+            context=context,
+        )
+        return result, outcome

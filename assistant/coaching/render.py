@@ -1,0 +1,76 @@
+"""Markdown for every mode's result: the CLI prints it, the UI shows it, exports reuse it."""
+
+from __future__ import annotations
+
+from assistant.coaching.export import plan_to_markdown
+from assistant.coaching.models import FeedbackDraft, ReflectionSet, SessionPlan
+from assistant.lang import Lang, pick
+from assistant.schema import Answer, Source
+
+Result = Answer | SessionPlan | FeedbackDraft | ReflectionSet
+
+
+def sources_markdown(sources: list[Source], lang: Lang, html: bool = False) -> str:
+    """Numbered sources with title, section and snippet; `html` folds them into a <details> block."""
+    if not sources:
+        return ""
+    heading = pick(lang, "Quellen", "Sources")
+    lines = [
+        f"{s.n}. *{s.title}{' › ' + s.section if s.section else ''}* · `{s.source}`  \n   {s.snippet}"
+        for s in sources
+    ]
+    if html:
+        return (
+            f"\n\n<details open><summary><b>{heading}</b> ({len(sources)})</summary>\n\n"
+            + "\n".join(lines)
+            + "\n\n</details>"
+        )
+    return f"\n\n**{heading}**\n\n" + "\n".join(lines)
+
+
+def feedback_markdown(draft: FeedbackDraft) -> str:
+    lang = draft.language
+    lines = [f"**{pick(lang, 'Ihre Formulierung', 'Your wording')}:** {draft.remark}", ""]
+    if draft.flags:
+        lines.append(f"**{pick(lang, 'Was wertend wirkt', 'What sounds judgemental')}**")
+        lines += [f"- „{f.text}“ ({f.kind}): {f.why}" for f in draft.flags]
+    else:
+        lines.append(pick(lang, "Keine wertenden Formulierungen gefunden.", "No judgemental wording found."))
+    sbi = draft.sbi
+    lines += [
+        "",
+        f"**SBI** · {pick(lang, 'Situation', 'Situation')}: {sbi.situation}  ",
+        f"{pick(lang, 'Verhalten', 'Behaviour')}: {sbi.behaviour}  ",
+        f"{pick(lang, 'Wirkung', 'Impact')}: {sbi.impact}  ",
+        f"{pick(lang, 'Bitte', 'Request')}: {sbi.request}",
+        "",
+        f"**{pick(lang, 'Ich-Botschaft', 'I-message')}:** {draft.i_message}",
+        "",
+        f"**Feedforward:** {draft.feedforward}",
+    ]
+    if draft.receiving_tips:
+        lines += ["", f"**{pick(lang, 'Für die Person, die es hört', 'For the person receiving it')}**"]
+        lines += [f"- {tip}" for tip in draft.receiving_tips]
+    return "\n".join(lines)
+
+
+def reflection_markdown(result: ReflectionSet) -> str:
+    lines = [result.intro, ""]
+    lines += [f"- **{item.label}:** {item.question}" for item in result.items]
+    return "\n".join(lines)
+
+
+def to_markdown(result: Result, html_sources: bool = False, show_note: bool = True) -> str:
+    """Any mode's result as Markdown, sources and (optionally) the offline note included."""
+    if isinstance(result, Answer):
+        body = result.answer
+    elif isinstance(result, SessionPlan):
+        body = plan_to_markdown(result.model_copy(update={"sources": []})).rstrip()
+    elif isinstance(result, FeedbackDraft):
+        body = feedback_markdown(result)
+    else:
+        body = reflection_markdown(result)
+    text = body + sources_markdown(result.sources, result.language, html_sources)
+    if show_note and result.note:
+        text += f"\n\n_{result.note}_"
+    return text

@@ -1,0 +1,146 @@
+"""Route a free chat message to a mode: rules first, then embeddings, then the LLM when one is set."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import HumanMessage, SystemMessage
+
+from assistant.coaching.models import Mode, Route
+
+RULES: dict[Mode, tuple[str, ...]] = {
+    "prepare": (
+        r"\bvorbereit",
+        r"\bvorzubereit",
+        r"\bprepar",
+        r"\bagenda\b",
+        r"\bablauf\b",
+        r"\b(sitzung|session|termin)\s+(planen|plan)",
+        r"\bplan(en)?\b.*\b(sitzung|session)",
+        r"\b\d{2,3}\s*(min|minuten|minutes)\b",
+    ),
+    "feedback": (
+        r"\bwie sag(e)? ich\b",
+        r"\bhow (do|can|should) i (tell|say)\b",
+        r"\bfeedback (geben|give)",
+        r"\b(give|giving|geben)\b.*\bfeedback\b",
+        r"\bformulier",
+        r"\brephrase\b",
+        r"\breword\b",
+        r"\b(kritisieren|criticise|criticize)\b",
+        r"[\"„“].{12,}[\"“”]",
+        r"\b(check|prüf)\w*\b.*\b(remark|satz|formulierung|wording|message|nachricht)\b",
+        r"\b(is this|is that|ist das|geht das)\s+(so\s+)?(ok|okay|fine|in ordnung)\b",
+        r":\s*'[^']{12,}'",
+    ),
+    "reflect": (
+        r"\breflekt",
+        r"\breflect",
+        r"\bnach (der|meiner|unserer) (sitzung|session)\b",
+        r"\bafter (the|my|our) session\b",
+        r"\b(heute|today)\b.*\b(sitzung|session)\b",
+        r"\bfragen\b.*\b(mentor|mentorin|stellen)\b",
+        r"\bquestions?\b.*\b(ask|mentor)\b",
+        r"\boffene fragen?\b.*\b(statt|umformulieren|machen)\b",
+        r"\bopen questions?\b.*\binstead\b",
+        r"\b(lerntagebuch|learning journal|gibbs)\b",
+    ),
+}
+ASK_MARGIN = 0.08
+ASK_HINTS = (r"^(was|wie|welche|wer|wann|warum|wozu|what|how|which|who|when|why|is|are|do|does|can)\b",)
+EXAMPLES: dict[Mode, tuple[str, ...]] = {
+    "ask": (
+        "Was steht in der Lernvereinbarung?",
+        "What is the GROW model?",
+        "Wie oft trifft sich ein Tandem?",
+        "What does the programme office do?",
+    ),
+    "prepare": (
+        "Hilf mir, unsere nächste Sitzung über LinkedIn vorzubereiten.",
+        "Plan a 60 minute session on ChatGPT for my mentee.",
+        "Ich brauche einen Ablauf für die erste Sitzung.",
+        "Prepare session 3 about Teams channels.",
+    ),
+    "feedback": (
+        "Wie sag ich meiner Führungskraft, dass sie immer unterbricht?",
+        "How do I tell my mentee his slides are too long?",
+        "Ist diese Formulierung okay: Sie sind immer unvorbereitet.",
+        "Check my remark: you never listen.",
+    ),
+    "reflect": (
+        "Ich hatte heute meine Sitzung zu KI, was soll ich reflektieren?",
+        "Which questions can I ask my junior mentor about LinkedIn?",
+        "Help me turn my closed questions into open ones.",
+        "Reflection prompts after today's session, please.",
+    ),
+}
+
+
+@dataclass
+class Router:
+    """Classifies a message; `route(message, override)` honours a mode the user picked."""
+
+    embeddings: Embeddings
+    llm: BaseChatModel | None = None
+    _prototypes: dict[Mode, np.ndarray] = field(default_factory=dict)
+
+    def route(self, message: str, override: Mode | None = None) -> Route:
+        if override:
+            return Route(mode=override, confidence=1.0, reason="chosen by the user")
+        text = message.lower()
+        rule_hits: dict[Mode, int] = {
+            mode: sum(bool(re.search(p, text)) for p in patterns) for mode, patterns in RULES.items()
+        }
+        similarity = self._similarities(message)
+        scores: dict[Mode, float] = {mode: similarity[mode] for mode in EXAMPLES}
+        for mode, hits in rule_hits.items():
+            scores[mode] += 0.3 * min(hits, 2)  # a keyword rule is stronger evidence than similarity
+        if not any(rule_hits.values()) and any(re.search(p, text.strip()) for p in ASK_HINTS):
+            scores["ask"] += 0.1  # a plain question with no mode keyword is most likely a question
+        ranked = sorted(scores, key=lambda m: -scores[m])
+        best, second = ranked[0], ranked[1]
+        margin = scores[best] - scores[second]
+        if best != "ask" and not rule_hits.get(best) and scores[best] - scores["ask"] < ASK_MARGIN:
+            # without a keyword, only a clear similarity lead moves a message away from a grounded answer
+            best, second = "ask", best
+            margin = scores[second] - scores["ask"]
+        if margin < 0.05 and self.llm is not None:
+            chosen = self._ask_llm(message, [best, second])
+            if chosen:
+                return Route(mode=chosen, confidence=0.6, reason="decided by the language model")
+        reason = "keywords and similarity" if rule_hits.get(best) else "similarity to example requests"
+        return Route(mode=best, confidence=round(min(1.0, 0.5 + margin * 3), 2), reason=reason)
+
+    def _similarities(self, message: str) -> dict[Mode, float]:
+        if not self._prototypes:
+            for mode, examples in EXAMPLES.items():
+                vectors = np.asarray(self.embeddings.embed_documents(list(examples)))
+                vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+                centroid = vectors.mean(axis=0)
+                self._prototypes[mode] = centroid / (np.linalg.norm(centroid) or 1.0)
+        query = np.asarray(self.embeddings.embed_query(message))
+        query = query / (np.linalg.norm(query) or 1.0)
+        return {mode: float(vec @ query) for mode, vec in self._prototypes.items()}
+
+    def _ask_llm(self, message: str, candidates: list[Mode]) -> Mode | None:
+        assert self.llm is not None
+        prompt = [
+            SystemMessage(
+                "Classify the user's message for a reverse-mentoring coach. Modes: ask (a question about "
+                "the programme or best practice), prepare (plan a session), feedback (phrase or check "
+                "feedback), reflect (reflection prompts or questions for a mentor). Reply with one word."
+            ),
+            HumanMessage(f"Message: {message}\nCandidates: {', '.join(candidates)}"),
+        ]
+        try:
+            reply = str(self.llm.invoke(prompt).content).strip().lower()
+        except Exception:
+            return None
+        for mode in candidates:
+            if mode in reply:
+                return mode
+        return None

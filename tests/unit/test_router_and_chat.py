@@ -1,0 +1,69 @@
+"""Routing rules and parameter extraction for free chat messages."""
+
+from typing import Any
+
+import pytest
+from langchain_core.embeddings import DeterministicFakeEmbedding
+
+from assistant.coaching.chat import feedback_remark, prepare_parameters, reflect_kind
+from assistant.coaching.router import Router
+
+
+@pytest.fixture
+def router() -> Router:
+    return Router(DeterministicFakeEmbedding(size=16))  # similarity is noise here: the rules must decide
+
+
+@pytest.mark.parametrize(
+    ("message", "mode"),
+    [
+        ("Hilf mir, unsere dritte Sitzung über LinkedIn vorzubereiten, 60 Minuten", "prepare"),
+        ("Can you prepare an agenda for session 2?", "prepare"),
+        ("Wie sag ich meinem Mentee, dass er immer zu spät kommt?", "feedback"),
+        ('Check this remark: "You never listen in our meetings."', "feedback"),
+        ("Ich hatte heute meine Sitzung zu Teams, was soll ich reflektieren?", "reflect"),
+        ("Which questions could I ask my junior mentor about data protection?", "reflect"),
+    ],
+)
+def test_rules_route_clear_requests(router: Router, message: str, mode: str) -> None:
+    assert router.route(message).mode == mode
+
+
+def test_user_override_wins(router: Router) -> None:
+    route = router.route("Wie sag ich es?", override="ask")
+    assert route.mode == "ask" and route.confidence == 1.0
+
+
+class OneWordModel:
+    def __init__(self, word: str) -> None:
+        self.word = word
+
+    def invoke(self, messages: Any) -> Any:
+        return type("Reply", (), {"content": self.word})()
+
+
+def test_llm_breaks_close_calls() -> None:
+    router = Router(DeterministicFakeEmbedding(size=16), llm=OneWordModel("reflect"))  # type: ignore[arg-type]
+    route = router.route("hmm")
+    assert route.mode in {"reflect", "ask", "prepare", "feedback"}
+    if route.reason == "decided by the language model":
+        assert route.mode == "reflect"
+
+
+def test_prepare_parameters_defaults() -> None:
+    assert prepare_parameters("Plan something about Excel") == {
+        "topic": "Excel",
+        "minutes": 60,
+        "session": 1,
+        "of": 6,
+    }
+
+
+def test_reflect_kinds() -> None:
+    assert reflect_kind("Mach aus meinen Fragen offene Fragen: Ist das sicher?") == "open-up"
+    assert reflect_kind("Welche Fragen kann ich meiner Mentorin zu LinkedIn stellen?") == "questions"
+    assert reflect_kind("Heute haben wir Teams-Kanäle eingerichtet.") == "after-session"
+
+
+def test_feedback_remark_falls_back_to_the_message() -> None:
+    assert feedback_remark("Sie sind unpünktlich") == "Sie sind unpünktlich"
