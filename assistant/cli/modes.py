@@ -164,12 +164,13 @@ def run_modes_eval(args: argparse.Namespace, services: object) -> int:
 
     cases = [c for c in load_mode_cases(args.dataset or DEFAULT_DATASET) if args.only in (None, c.mode)]
     if args.limit:
-        seen: dict[str, int] = {}
-        cases = [
-            c
-            for c in cases
-            if (seen.__setitem__(c.mode, seen.get(c.mode, 0) + 1) or seen[c.mode]) <= args.limit
-        ]
+        per_mode: dict[str, int] = {}
+        limited = []
+        for case in cases:
+            per_mode[case.mode] = per_mode.get(case.mode, 0) + 1
+            if per_mode[case.mode] <= args.limit:
+                limited.append(case)
+        cases = limited
     report = evaluate_modes(services, cases)  # type: ignore[arg-type]
     print(report.model_dump_json(indent=2) if args.json else format_modes_report(report))
     return 0
