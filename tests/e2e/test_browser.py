@@ -48,3 +48,12 @@ def test_ask_in_the_browser_shows_answer_sources_and_banner(page: Any, tmp_path:
     shot = Path(os.environ.get("E2E_SCREENSHOT", tmp_path / "chat.png"))
     page.screenshot(path=str(shot), full_page=True)
     assert shot.stat().st_size > 10_000
+
+
+def test_a_planning_request_gets_a_timed_agenda(page: Any) -> None:
+    box = page.get_by_role("textbox").first
+    box.fill("Please prepare our second session on video calls, 45 minutes")
+    box.press("Enter")
+    page.get_by_text("Agenda (45 min)").first.wait_for(timeout=60_000)
+    body = page.inner_text("body")
+    assert "Session 2 of 6" in body and "Check-in on the last session" in body

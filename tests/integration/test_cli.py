@@ -1,15 +1,14 @@
 """The command line as a user runs it: a subprocess, real files, exit codes, JSON on stdout."""
 
 import json
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.support.cli import clean_env, run_tandem
 
 pytestmark = pytest.mark.integration
 
@@ -22,21 +21,11 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def tandem(workdir: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith("TANDEM_") and k != "OPENAI_API_KEY"
-    }
-    environment.update(
-        {"TANDEM_DATA_DIR": str(workdir / "data"), "TANDEM_KNOWLEDGE_DIR": str(workdir / "knowledge")}
+    environment = clean_env(
+        TANDEM_DATA_DIR=str(workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(workdir / "knowledge")
     )
     environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        cwd=workdir,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_tandem(environment, *args, cwd=workdir)
 
 
 def test_ingest_then_again_is_a_no_op(workdir: Path) -> None:

@@ -1,37 +1,26 @@
 """The coaching commands end to end: subprocess, real index of the knowledge base, real SQLite."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from assistant.container import Services
 from tests.conftest import ROOT
+from tests.support.cli import clean_env, run_tandem
 
 pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory, knowledge_services: object) -> dict[str, str]:
-    environment = {
-        k: v for k, v in os.environ.items() if not k.startswith("TANDEM_") and k != "OPENAI_API_KEY"
-    }
-    environment["TANDEM_DATA_DIR"] = str(knowledge_services.settings.data_dir)  # type: ignore[attr-defined]
-    environment["TANDEM_KNOWLEDGE_DIR"] = str(ROOT / "knowledge")
-    return environment
-
-
-def tandem(env: dict[str, str], *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        env=env,
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=300,
+def env(knowledge_services: Services) -> dict[str, str]:
+    return clean_env(
+        TANDEM_DATA_DIR=str(knowledge_services.settings.data_dir),
+        TANDEM_KNOWLEDGE_DIR=str(ROOT / "knowledge"),
     )
+
+
+tandem = run_tandem
 
 
 def test_prepare_json_uses_the_topic_card_exercise(env: dict[str, str]) -> None:

@@ -21,14 +21,8 @@ from assistant.coaching.reflect import (
     normalise_labels,
     validate_context,
 )
-from assistant.coaching.reflect_compose import (
-    detect_bank_topic,
-    find_topics,
-    is_w_question,
-    open_alternatives,
-    split_questions,
-    subject_phrase,
-)
+from assistant.coaching.reflect_open import is_w_question, open_alternatives, split_questions
+from assistant.coaching.reflect_topics import detect_bank_topic, find_topics, subject_phrase
 from assistant.errors import InputError
 from assistant.lang import Lang, detect_language
 from assistant.schema import Hit
