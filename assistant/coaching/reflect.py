@@ -16,13 +16,9 @@ from assistant.coaching.ask import is_relevant, to_sources
 from assistant.coaching.checks import check_language, check_no_duplicates, check_open_questions
 from assistant.coaching.context import format_docs
 from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectionSet, ReflectKind
-from assistant.coaching.reflect_compose import (
-    compose_reflection,
-    detect_bank_topic,
-    find_topics,
-    is_w_question,
-    split_questions,
-)
+from assistant.coaching.reflect_compose import compose_reflection
+from assistant.coaching.reflect_open import is_w_question, question_key, split_questions
+from assistant.coaching.reflect_topics import bank_questions, detect_bank_topic, find_topics
 from assistant.coaching.structured import Method, Outcome, generate
 from assistant.errors import InputError
 from assistant.lang import Lang, detect_language, pick
@@ -124,10 +120,6 @@ def _sentences(text: str) -> int:
     return len([s for s in _SENTENCE_BREAK.split(plain) if s.strip()])
 
 
-def _key(text: str) -> str:
-    return re.sub(r"\W+", " ", text.lower()).strip()
-
-
 def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, context: str) -> list[str]:
     """Rules every reflection set must meet; each error says what to fix (also accepts a ReflectionSet)."""
     errors: list[str] = []
@@ -181,11 +173,12 @@ def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, cont
                 "Label every item 'open': each one is an open alternative to a question of the user."
             )
         given = split_questions(context, lang)
-        closed = {_key(q): q for q in given if not is_w_question(q, lang)}
+        closed = {question_key(q): q for q in given if not is_w_question(q, lang)}
         for question in questions:
-            if _key(question) in closed:
+            repeated = closed.get(question_key(question))
+            if repeated is not None:
                 errors.append(
-                    f"Item '{question}' repeats the closed question '{closed[_key(question)]}': rewrite it as an "
+                    f"Item '{question}' repeats the closed question '{repeated}': rewrite it as an "
                     "open question (Was/Wie/Welche …? or What/How/Which …?)."
                 )
         if given and len(questions) < 2 * len(given):
@@ -226,10 +219,7 @@ def hints(
         topic = detect_bank_topic(context)[0]
         lines = [pick(lang, f"Erkanntes Thema: {topic}", f"Recognised topic: {topic}")]
         for phase in GROW_PHASES:
-            lines += [
-                f"- [{phase}] {q}"
-                for q in (questions.get(topic, phase, lang) or questions.get("general", phase, lang))
-            ]
+            lines += [f"- [{phase}] {q}" for q in bank_questions(questions, topic, phase, lang)]
         return "\n".join(lines)
     named = ", ".join(t.nom for t in find_topics(context, lang)) or "-"
     lines = [pick(lang, f"Genannte Themen und Werkzeuge: {named}", f"Topics and tools named: {named}")]

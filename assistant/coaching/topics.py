@@ -4,9 +4,30 @@ from __future__ import annotations
 
 import re
 
+# The question bank's topic ids (knowledge/questions.yaml), shared with the reflect mode's lexicon.
+GENERATIVE_AI = "generative-ai"
+SOCIAL_MEDIA = "social-media"
+COLLABORATION_TOOLS = "collaboration-tools"
+HYBRID_WORK = "hybrid-work"
+DATA_PROTECTION = "data-protection"
+FEEDBACK = "feedback"
+LEARNING_GOALS = "learning-goals"
+GENERAL = "general"  # none of them
+# topic -> how to name it (German, English)
+TOPIC_NAMES: dict[str, tuple[str, str]] = {
+    GENERATIVE_AI: ("generative KI", "generative AI"),
+    SOCIAL_MEDIA: ("soziale Medien", "social media"),
+    COLLABORATION_TOOLS: ("digitale Zusammenarbeit", "digital collaboration"),
+    HYBRID_WORK: ("hybrides Arbeiten", "hybrid work"),
+    DATA_PROTECTION: ("Datenschutz", "data protection"),
+    FEEDBACK: ("Feedback", "feedback"),
+    LEARNING_GOALS: ("Lernziele", "learning goals"),
+    GENERAL: ("Ihr Tandem", "your tandem"),
+}
+
 # bank topic -> keywords (lower-case word stems); order matters: the first topic with the most hits wins
 TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "generative-ai": (
+    GENERATIVE_AI: (
         "ki",
         "ai",
         "chatgpt",
@@ -20,7 +41,7 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "chatbot",
         "sprachmodell",
     ),
-    "social-media": (
+    SOCIAL_MEDIA: (
         "linkedin",
         "social media",
         "soziale medien",
@@ -33,7 +54,7 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "hashtag",
         "xing",
     ),
-    "collaboration-tools": (
+    COLLABORATION_TOOLS: (
         "teams",
         "slack",
         "kollaboration",
@@ -49,7 +70,7 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "co-editing",
         "tool",
     ),
-    "hybrid-work": (
+    HYBRID_WORK: (
         "hybrid",
         "remote",
         "homeoffice",
@@ -61,7 +82,7 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "async",
         "präsenz",
     ),
-    "data-protection": (
+    DATA_PROTECTION: (
         "datenschutz",
         "data protection",
         "dsgvo",
@@ -77,12 +98,10 @@ TOPIC_KEYWORDS: dict[str, tuple[str, ...]] = {
         "2fa",
         "vpn",
     ),
-    "feedback": ("feedback", "rückmeldung", "kritik", "sbi", "ich-botschaft", "i-message", "feedforward"),
-    "learning-goals": ("lernziel", "learning goal", "ziel", "goal", "lernvereinbarung", "learning agreement"),
+    FEEDBACK: ("feedback", "rückmeldung", "kritik", "sbi", "ich-botschaft", "i-message", "feedforward"),
+    LEARNING_GOALS: ("lernziel", "learning goal", "ziel", "goal", "lernvereinbarung", "learning agreement"),
 }
-DIGITAL_TOPICS = frozenset(
-    {"generative-ai", "social-media", "collaboration-tools", "hybrid-work", "data-protection"}
-)
+DIGITAL_TOPICS = frozenset({GENERATIVE_AI, SOCIAL_MEDIA, COLLABORATION_TOOLS, HYBRID_WORK, DATA_PROTECTION})
 _EXTRA_DIGITAL = (
     "digital",
     "app",
@@ -117,7 +136,7 @@ def detect_topic(text: str) -> str:
     lowered = text.lower()
     scores = {topic: _hits(lowered, kws) for topic, kws in TOPIC_KEYWORDS.items()}
     best = max(scores, key=lambda t: scores[t])
-    return best if scores[best] else "general"
+    return best if scores[best] else GENERAL
 
 
 def is_digital(text: str) -> bool:

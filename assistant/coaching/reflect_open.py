@@ -1,0 +1,162 @@
+"""Questions in a text for the open-up kind: find them, tell open from closed, and offer open alternatives."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.catalog import is_open_question
+from assistant.coaching.reflect_grammar import (
+    ADDRESS,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUESTION_VERBS,
+    SUBORDINATORS,
+    W_WORDS,
+    bare,
+    parse_closed,
+    plausible_verb_de,
+    skip_fillers,
+)
+from assistant.coaching.reflect_open_de import open_de
+from assistant.coaching.reflect_open_en import open_en
+from assistant.lang import Lang, pick
+
+# fmt: off
+_QUOTED = [
+    re.compile(p)
+    for p in (r"„([^“”\"]+?\?)[“”\"]", r"\"([^\"]+?\?)\"", r"»([^«]+?\?)«", r"«([^»]+?\?)»", r"‚([^‘’]+?\?)[‘’]",
+              r"‘([^’]+?\?)’", r"(?<!\w)'((?:[^'?]|(?<=\w)'(?=\w))+\?)'")
+]
+_ABBREVIATION = re.compile(r"\b(z\.\s?B|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|bzw|ca|usw|etc)\.", re.IGNORECASE)
+# fmt: on
+MAX_QUESTIONS = 6
+
+
+def question_key(text: str) -> str:
+    """A question for comparison: lower case, punctuation and spacing folded."""
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def is_w_question(text: str, lang: Lang) -> bool:
+    """True if the question opens with a W-/wh-word (or a preposition and one: 'Mit wem ...', 'In which ...').
+
+    >>> is_w_question("Wie sicher ist das?", "de"), is_w_question("Ist das sicher?", "de")
+    (True, False)
+    >>> is_w_question("And in which cases would you use it?", "en")
+    True
+    """
+    words = [bare(w).split("'")[0] for w in skip_fillers(text.split(), lang)]
+    if not words:
+        return False
+    return words[0] in W_WORDS[lang] or (
+        len(words) > 1 and words[0] in PREPOSITIONS[lang] and words[1] in W_WORDS[lang]
+    )
+
+
+def _question_start(part: str, lang: Lang) -> str | None:
+    """The question inside a sentence ('Meine Frage ist: Ist das sicher?'), or None if there is none."""
+    words = part.split()
+    openers = W_WORDS[lang] | QUESTION_VERBS[lang]
+    lead = skip_fillers(words, lang)
+    first = bare(lead[0]) if lead else ""
+    if first in openers or (lang == "de" and plausible_verb_de(lead)):
+        return " ".join(lead)
+    for i in range(1, len(words)):
+        prev = words[i - 1]
+        cue = prev[-1:] in ":,–-" or bare(prev) in {"like", "wie", "etwa", "zb", "eg", "as"}
+        if bare(words[i]) in openers and (words[i][:1].isupper() or cue):
+            return " ".join(words[i:])
+    return part if part.endswith("?") else None
+
+
+def _split_run_on(part: str, lang: Lang) -> list[str]:
+    """'ist das sicher hast du das schon mal gemacht' -> two questions (a verb and a pronoun start one)."""
+    words = part.split()
+    verbs = QUESTION_VERBS[lang]
+    cuts = [0]
+    for i in range(2, len(words) - 1):
+        prev = bare(words[i - 1])
+        if (
+            bare(words[i]) in verbs
+            and bare(words[i + 1]) in PRONOUNS[lang]
+            and prev not in W_WORDS[lang]
+            and prev not in SUBORDINATORS[lang]
+            and prev not in {"to", "zu", "dass", "that", "ob"}
+        ):
+            cuts.append(i)
+    pieces = [words[a:b] for a, b in zip(cuts, [*cuts[1:], len(words)], strict=True)]
+    return [" ".join(p[:-1] if bare(p[-1]) in {"und", "oder", "and", "or"} else p) for p in pieces if p]
+
+
+def split_questions(text: str, lang: Lang) -> list[str]:
+    """The questions in a text: quoted ones if any, else each '?'-ended part or line, run-ons split.
+
+    >>> split_questions("Ist das sicher? Can I use it?? hast du das schon mal gemacht", "de")
+    ['Ist das sicher?', 'Can I use it?', 'hast du das schon mal gemacht?']
+    >>> split_questions("My questions are always like 'Is ChatGPT safe?' and 'Should I use it?'", "en")
+    ['Is ChatGPT safe?', 'Should I use it?']
+    """
+    quoted = sorted((m.start(), m.group(1)) for p in _QUOTED for m in p.finditer(text))
+    found: list[str] = [q for _, q in quoted]
+    if not found:
+        for line in re.split(r"[\n;•]+", _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), text)):
+            for part in re.findall(r"[^?]+\?+|[^?]+$", line):
+                part = re.sub(r"^\s*(?:[-*–]|\d+[.)])\s*", "", part).strip()
+                asked = part.endswith("?")
+                part = re.split(r"(?<=[.!:])\s+", part)[-1].strip()
+                start = _question_start(re.sub(r"\?+$", "?", part), lang) if part else None
+                if start:
+                    found += [start] if asked else _split_run_on(start, lang)
+    questions: dict[str, str] = {}
+    for question in found:
+        question = " ".join(question.split()).strip(" -–")
+        if re.search(r"\w", question):
+            question = question.rstrip("?!. ") + "?"
+            questions.setdefault(question_key(question), question)
+    return list(questions.values())[:MAX_QUESTIONS]
+
+
+def _quoted_alternatives(question: str, lang: Lang, formal: bool) -> list[str]:
+    """For questions no rule understands: invite an answer about the question itself."""
+    core = re.sub(r"[.:;!?…\"„“”']+", "", question).strip()
+    a = ADDRESS[formal]
+    if lang == "de":
+        return [f"Was {a['erzaehlst']} zu „{core}“ erzählen?", f"Wie {a['siehst']} die Frage „{core}“?"]
+    return [f"What can you tell me about '{core}'?", f"How do you see the question '{core}'?"]
+
+
+def open_alternatives(questions: list[str], lang: Lang) -> dict[str, list[str]]:
+    """For each question: open alternatives (variants that go deeper, if it already is open).
+
+    >>> open_alternatives(["Ist das sicher?"], "de")["Ist das sicher?"][:3]
+    ['Was macht das sicher?', 'Wie sicher ist das aus deiner Sicht?', 'Welche Risiken siehst du dabei?']
+    >>> open_alternatives(["Can I use this for my emails?"], "en")["Can I use this for my emails?"][:2]
+    ['How could I use this for my emails?', 'What would I need to use this for my emails?']
+    """
+    formal = lang == "de" and any(
+        w.strip(",") in {"Sie", "Ihnen", "Ihr", "Ihre", "Ihrem", "Ihren", "Ihrer"}
+        for q in questions
+        for w in q.split()[1:]
+    )
+    a = ADDRESS[formal]
+    result: dict[str, list[str]] = {}
+    for question in questions:
+        key = question_key(question)
+        if is_w_question(question, lang):
+            core = question.rstrip("?!. ")
+            core = core[:1].upper() + core[1:]
+            options = pick(
+                lang,
+                f"{core}, und woran {a['machst']} das fest?|{core}, zum Beispiel in {a['deinem']} Arbeitsalltag?",
+                f"{core}, and what makes you say that?|{core}, for example in your day-to-day work?",
+            ).split("|")
+        else:
+            parsed = parse_closed(question, lang)
+            options = (open_de(parsed, formal) if lang == "de" else open_en(parsed)) if parsed else []
+        unique = list(
+            dict.fromkeys(o for o in options if is_open_question(o, lang) and question_key(o) != key)
+        )
+        result[question] = (
+            unique if len(unique) >= 2 else [*unique, *_quoted_alternatives(question, lang, formal)]
+        )
+    return result
