@@ -25,7 +25,8 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
         temperature=settings.llm_temperature,
         timeout=settings.llm_timeout,
         max_retries=settings.llm_max_retries,
-        streaming=True,
+        # `streaming` is left unset on purpose: invoke() (structured output) stays a plain request, since some
+        # servers (llama.cpp) repeat the tool name in every streamed chunk; .stream() still streams free text.
     )
 
 

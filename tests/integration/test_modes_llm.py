@@ -60,6 +60,9 @@ def test_valid_first_answer(tmp_path: Path, server: FakeOpenAI, bilingual_servic
     )
     assert outcome.first_try_ok and plan.backend == "openai" and plan.title == "Sitzung 2 von 6: ChatGPT"
     assert server.requests[0]["tools"][0]["function"]["name"] == "PlanContent"
+    assert not server.requests[0].get(
+        "stream"
+    )  # streamed tool calls break on llama.cpp (name repeated per chunk)
 
 
 def test_repair_round_fixes_the_minutes(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> None:
