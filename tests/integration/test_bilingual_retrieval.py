@@ -65,3 +65,10 @@ def test_search_hits_carry_what_the_cli_prints(bilingual_services: Services) -> 
     hit = bilingual_services.retriever.search("Phishing erkennen", 1)[0]
     assert hit.doc_id == "phishing.de" and hit.section and hit.title == "Phishing-Mails erkennen"
     assert hit.similarity > 0.3 and hit.evidence > 0.3 and hit.score > 0
+
+
+def test_langchain_retriever_interface(bilingual_services: Services) -> None:
+    from assistant.rag.retrieve import TandemRetriever
+
+    docs = TandemRetriever(retriever=bilingual_services.retriever, k=2).invoke("Wie erkenne ich Phishing?")
+    assert len(docs) == 2 and docs[0].metadata["doc_id"] == "phishing.de" and docs[0].page_content

@@ -1,7 +1,6 @@
 """AskService with scripted fakes: streaming, citation checks, fallbacks, input limits."""
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from assistant.coaching.ask import AskService
 from assistant.errors import InputError, TandemError
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
+from tests.support.fakes import StubRetriever
 
 HITS = [
     Hit(
@@ -28,17 +28,6 @@ HITS = [
     )
     for i in (1, 2, 3)
 ]
-
-
-@dataclass
-class StubRetriever:
-    hits: list[Hit]
-
-    def is_empty(self) -> bool:
-        return not self.hits
-
-    def search(self, query: str, k: int = 5, filters: Any = None) -> list[Hit]:
-        return self.hits[:k]
 
 
 def service(llm: Any = None, hits: list[Hit] = HITS) -> AskService:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from assistant.errors import InputError
 from assistant.lang import Lang
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
+from tests.support.fakes import FakeLLM, StubRetriever
 
 PHRASES: FeedbackPhrases = load_catalog(Path(__file__).resolve().parents[2] / "knowledge").phrases
 
@@ -83,19 +83,6 @@ REMARKS: list[tuple[str, str, Lang, set[str]]] = [
 ]
 
 
-@dataclass
-class StubRetriever:
-    hits: list[Hit]
-    queries: list[tuple[str, int, Any]] = field(default_factory=list)
-
-    def is_empty(self) -> bool:
-        return not self.hits
-
-    def search(self, query: str, k: int = 5, filters: Any = None) -> list[Hit]:
-        self.queries.append((query, k, filters))
-        return self.hits[:k]
-
-
 HITS = [
     Hit(
         id=f"feedback-upwards.en#{i}",
@@ -110,29 +97,6 @@ HITS = [
     )
     for i, section in enumerate(["The SBI model", "The I-message", "Feedforward"], start=1)
 ]
-
-
-class ScriptedStructured:
-    """Stands in for `llm.with_structured_output(...)`: returns the scripted answers in order."""
-
-    def __init__(self, owner: FakeLLM) -> None:
-        self.owner = owner
-
-    def invoke(self, messages: list[Any]) -> Any:
-        self.owner.calls.append(messages)
-        answer = self.owner.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-
-@dataclass
-class FakeLLM:
-    answers: list[Any]
-    calls: list[list[Any]] = field(default_factory=list)
-
-    def with_structured_output(self, schema: Any, method: str = "function_calling") -> ScriptedStructured:
-        return ScriptedStructured(self)
 
 
 def service(llm: Any = None, hits: list[Hit] = HITS) -> FeedbackService:

@@ -12,23 +12,13 @@ from assistant.coaching.models import AgendaItem, PlanContent
 from assistant.coaching.prepare import PlanRequest, PrepareService, check_plan
 from assistant.errors import InputError
 from assistant.settings import PROJECT_ROOT
+from tests.support.fakes import StubRetriever
 
 CATALOG = load_catalog(PROJECT_ROOT / "knowledge")
 
 
-class EmptyRetriever:
-    def is_empty(self) -> bool:
-        return True
-
-    def search(self, query: str, k: int = 5, filters: Any = None) -> list[Any]:
-        return []
-
-    def chunks_of(self, doc_id: str) -> list[Any]:
-        return []
-
-
 def service(llm: Any = None) -> PrepareService:
-    return PrepareService(EmptyRetriever(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas)  # type: ignore[arg-type]
+    return PrepareService(StubRetriever(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas)  # type: ignore[arg-type]
 
 
 CASES = [

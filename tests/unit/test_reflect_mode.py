@@ -3,7 +3,6 @@ the service's input rules, retrieval and the LLM path with scripted fakes."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,7 @@ from assistant.errors import InputError
 from assistant.lang import Lang, detect_language
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
+from tests.support.fakes import FakeLLM, StubRetriever
 
 CATALOG = load_catalog(Path(__file__).resolve().parents[2] / "knowledge")
 
@@ -535,19 +535,6 @@ def test_check_open_up_rules() -> None:
 # --- the service -------------------------------------------------------------------------------------
 
 
-@dataclass
-class StubRetriever:
-    hits: list[Hit]
-    queries: list[tuple[str, int, Any]] = field(default_factory=list)
-
-    def is_empty(self) -> bool:
-        return not self.hits
-
-    def search(self, query: str, k: int = 5, filters: Any = None) -> list[Hit]:
-        self.queries.append((query, k, filters))
-        return self.hits[:k]
-
-
 HITS = [
     Hit(
         id=f"{doc}#{i}",
@@ -568,29 +555,6 @@ HITS = [
         start=1,
     )
 ]
-
-
-class ScriptedStructured:
-    """Stands in for `llm.with_structured_output(...)`: returns the scripted answers in order."""
-
-    def __init__(self, owner: FakeLLM) -> None:
-        self.owner = owner
-
-    def invoke(self, messages: list[Any]) -> Any:
-        self.owner.calls.append(messages)
-        answer = self.owner.answers.pop(0)
-        if isinstance(answer, Exception):
-            raise answer
-        return answer
-
-
-@dataclass
-class FakeLLM:
-    answers: list[Any]
-    calls: list[list[Any]] = field(default_factory=list)
-
-    def with_structured_output(self, schema: Any, method: str = "function_calling") -> ScriptedStructured:
-        return ScriptedStructured(self)
 
 
 def offline(hits: list[Hit] = HITS, llm: Any = None) -> ReflectService:
