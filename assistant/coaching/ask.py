@@ -14,8 +14,9 @@ from assistant import prompts
 from assistant.coaching.checks import check_citations
 from assistant.coaching.compose import compose_answer, nothing_found, offline_note
 from assistant.coaching.context import format_docs
+from assistant.coaching.structured import llm_failure_note
 from assistant.errors import InputError, TandemError
-from assistant.lang import Lang, detect_language, pick
+from assistant.lang import Lang, detect_language
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.schema import Answer, Hit, Source
 
@@ -144,11 +145,7 @@ class AskService:
                 return
             except Exception as exc:
                 log.warning("LLM request failed, answering offline: %s", exc)
-                note = pick(
-                    language,
-                    f"Das Sprachmodell war nicht erreichbar ({exc.__class__.__name__}); Antwort im Offline-Modus.",
-                    f"The language model failed ({exc.__class__.__name__}); this answer comes from offline mode.",
-                )
+                note = llm_failure_note(exc, language)
                 yield from self._stream_offline(question, language, hits, note)
                 return
         yield from self._stream_offline(question, language, hits, offline_note(language))

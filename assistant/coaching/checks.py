@@ -79,12 +79,21 @@ def check_open_questions(questions: list[str], lang: Lang, what: str) -> list[st
     ]
 
 
+def question_key(text: str) -> str:
+    """A question for comparison: lower case, punctuation and spacing folded.
+
+    >>> question_key("  Was hat Sie überrascht? ")
+    'was hat sie überrascht'
+    """
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
 def check_no_duplicates(items: list[str], what: str) -> list[str]:
     """The same question twice (ignoring case and punctuation) is an error."""
     seen: set[str] = set()
     errors = []
     for item in items:
-        key = re.sub(r"\W+", " ", item.lower()).strip()
+        key = question_key(item)
         if key in seen:
             errors.append(f"{what}: '{item}' appears twice")
         seen.add(key)

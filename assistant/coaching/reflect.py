@@ -13,11 +13,11 @@ from langchain_core.language_models import BaseChatModel
 from assistant import prompts
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
 from assistant.coaching.ask import is_relevant, to_sources
-from assistant.coaching.checks import check_language, check_no_duplicates, check_open_questions
+from assistant.coaching.checks import check_language, check_no_duplicates, check_open_questions, question_key
 from assistant.coaching.context import format_docs
 from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectionSet, ReflectKind
 from assistant.coaching.reflect_compose import compose_reflection
-from assistant.coaching.reflect_open import is_w_question, question_key, split_questions
+from assistant.coaching.reflect_open import is_w_question, split_questions
 from assistant.coaching.reflect_topics import bank_questions, detect_bank_topic, find_topics
 from assistant.coaching.structured import Method, Outcome, generate
 from assistant.errors import InputError

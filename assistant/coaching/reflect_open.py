@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.catalog import is_open_question
+from assistant.coaching.checks import question_key
 from assistant.coaching.reflect_grammar import (
     ADDRESS,
     PREPOSITIONS,
@@ -30,11 +31,6 @@ _QUOTED = [
 _ABBREVIATION = re.compile(r"\b(z\.\s?B|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|bzw|ca|usw|etc)\.", re.IGNORECASE)
 # fmt: on
 MAX_QUESTIONS = 6
-
-
-def question_key(text: str) -> str:
-    """A question for comparison: lower case, punctuation and spacing folded."""
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def is_w_question(text: str, lang: Lang) -> bool:

@@ -87,12 +87,16 @@ def generate(
         return compose(), Outcome(backend="offline", first_try_ok=False, errors=second_errors, note=note)
     except Exception as exc:
         log.warning("LLM request failed, composing offline: %s", exc)
-        note = pick(
-            lang,
-            f"Das Sprachmodell ist ausgefallen ({exc.__class__.__name__}); Ergebnis im Offline-Modus.",
-            f"The language model failed ({exc.__class__.__name__}); this result comes from offline mode.",
-        )
-        return compose(), Outcome(backend="offline", first_try_ok=False, note=note)
+        return compose(), Outcome(backend="offline", first_try_ok=False, note=llm_failure_note(exc, lang))
+
+
+def llm_failure_note(exc: Exception, lang: Lang) -> str:
+    """Why a result came from offline mode although an LLM is configured."""
+    return pick(
+        lang,
+        f"Das Sprachmodell ist ausgefallen ({exc.__class__.__name__}); Ergebnis im Offline-Modus.",
+        f"The language model failed ({exc.__class__.__name__}); this result comes from offline mode.",
+    )
 
 
 def repair_request(errors: list[str], lang: Lang) -> str:
