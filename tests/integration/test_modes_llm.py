@@ -5,8 +5,7 @@ from typing import Any
 
 import pytest
 
-from assistant.container import build
-from tests.conftest import make_settings
+from tests.conftest import services_with_llm
 from tests.support.openai_server import FakeOpenAI, Reply
 
 pytestmark = pytest.mark.integration
@@ -36,26 +35,9 @@ def plan_args(minutes: list[int]) -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def server() -> Any:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-def services(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> Any:
-    settings = make_settings(
-        tmp_path,
-        llm_provider="auto",
-        llm_base_url=server.base_url,
-        llm_max_retries=0,
-        data_dir=bilingual_services.settings.data_dir,
-    )
-    return build(settings, embeddings=bilingual_services.embeddings)
-
-
 def test_valid_first_answer(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> None:
     server.script(Reply(tool_args=plan_args([10, 40, 10])))
-    plan, outcome = services(tmp_path, server, bilingual_services).prepare.plan(
+    plan, outcome = services_with_llm(tmp_path, server.base_url, bilingual_services).prepare.plan(
         "ChatGPT", 60, 2, 6, lang="de"
     )
     assert outcome.first_try_ok and plan.backend == "openai" and plan.title == "Sitzung 2 von 6: ChatGPT"
@@ -67,7 +49,7 @@ def test_valid_first_answer(tmp_path: Path, server: FakeOpenAI, bilingual_servic
 
 def test_repair_round_fixes_the_minutes(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> None:
     server.script(Reply(tool_args=plan_args([10, 20, 10])), Reply(tool_args=plan_args([10, 40, 10])))
-    plan, outcome = services(tmp_path, server, bilingual_services).prepare.plan(
+    plan, outcome = services_with_llm(tmp_path, server.base_url, bilingual_services).prepare.plan(
         "ChatGPT", 60, 2, 6, lang="de"
     )
     assert outcome.repaired and not outcome.first_try_ok and plan.backend == "openai"
@@ -80,7 +62,7 @@ def test_two_bad_answers_fall_back_to_offline(
     tmp_path: Path, server: FakeOpenAI, bilingual_services: Any
 ) -> None:
     server.script(Reply(tool_args=plan_args([10, 20, 10])), Reply(tool_args=plan_args([5, 5, 5])))
-    plan, _outcome = services(tmp_path, server, bilingual_services).prepare.plan(
+    plan, _outcome = services_with_llm(tmp_path, server.base_url, bilingual_services).prepare.plan(
         "ChatGPT", 60, 2, 6, lang="de"
     )
     assert plan.backend == "offline" and "Korrekturrunde" in plan.note
@@ -89,5 +71,7 @@ def test_two_bad_answers_fall_back_to_offline(
 
 def test_server_error_falls_back(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> None:
     server.script(Reply(status=500), Reply(status=500))
-    draft, _outcome = services(tmp_path, server, bilingual_services).feedback.coach("You never listen.")
+    draft, _outcome = services_with_llm(tmp_path, server.base_url, bilingual_services).feedback.coach(
+        "You never listen."
+    )
     assert draft.backend == "offline" and "failed" in draft.note and draft.flags

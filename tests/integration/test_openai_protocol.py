@@ -5,36 +5,17 @@ from typing import Any
 
 import pytest
 
-from assistant.container import build
-from tests.conftest import make_settings
+from tests.conftest import free_port, services_with_llm
 from tests.support.openai_server import FakeOpenAI, Reply
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-def server() -> Any:
-    with FakeOpenAI() as fake:
-        yield fake
-
-
-def services_for(tmp_path: Path, server: FakeOpenAI, bilingual_services: Any) -> Any:
-    settings = make_settings(
-        tmp_path,
-        llm_provider="auto",
-        llm_base_url=server.base_url,
-        llm_model="fake-model",
-        llm_max_retries=0,
-        data_dir=bilingual_services.settings.data_dir,
-    )
-    return build(settings, embeddings=bilingual_services.embeddings)
 
 
 def test_streamed_answer_with_checked_citations(
     tmp_path: Path, server: FakeOpenAI, bilingual_services: Any
 ) -> None:
     server.script("Phishing mails create time pressure [1]. Report them [1][9].")
-    service = services_for(tmp_path, server, bilingual_services).ask
+    service = services_with_llm(tmp_path, server.base_url, bilingual_services).ask
     events = list(service.stream("How can I recognise a phishing email?"))
     assert sum(1 for e in events if e.delta) > 3  # arrived in pieces over SSE
     answer = events[-1].answer
@@ -51,7 +32,9 @@ def test_german_question_gets_the_german_prompt(
     tmp_path: Path, server: FakeOpenAI, bilingual_services: Any
 ) -> None:
     server.script("Hören Sie zu und fassen Sie zusammen [1].")
-    answer = services_for(tmp_path, server, bilingual_services).ask.answer("Was bedeutet aktives Zuhören?")
+    answer = services_with_llm(tmp_path, server.base_url, bilingual_services).ask.answer(
+        "Was bedeutet aktives Zuhören?"
+    )
     assert answer.language == "de" and answer.backend == "openai"
     assert "Antworte auf Deutsch" in server.requests[-1]["messages"][0]["content"]
 
@@ -61,23 +44,16 @@ def test_endpoint_errors_fall_back_to_offline(
     tmp_path: Path, server: FakeOpenAI, bilingual_services: Any, status: int
 ) -> None:
     server.script(Reply(status=status, error="boom"))
-    answer = services_for(tmp_path, server, bilingual_services).ask.answer("What does active listening mean?")
+    answer = services_with_llm(tmp_path, server.base_url, bilingual_services).ask.answer(
+        "What does active listening mean?"
+    )
     assert answer.backend == "offline" and "failed" in answer.note
     assert answer.sources and "[1]" in answer.answer
 
 
 def test_unreachable_endpoint_falls_back(tmp_path: Path, bilingual_services: Any) -> None:
-    from tests.conftest import free_port
-
-    settings = make_settings(
-        tmp_path,
-        llm_provider="auto",
-        llm_base_url=f"http://127.0.0.1:{free_port()}/v1",
-        llm_max_retries=0,
-        llm_timeout=5,
-        data_dir=bilingual_services.settings.data_dir,
+    services = services_with_llm(
+        tmp_path, f"http://127.0.0.1:{free_port()}/v1", bilingual_services, llm_timeout=5
     )
-    answer = build(settings, embeddings=bilingual_services.embeddings).ask.answer(
-        "What does active listening mean?"
-    )
+    answer = services.ask.answer("What does active listening mean?")
     assert answer.backend == "offline" and "Connection" in answer.note

@@ -6,9 +6,8 @@ from typing import Any
 
 import pytest
 
-from assistant.container import build
 from assistant.ui.app import serve
-from tests.conftest import make_settings
+from tests.conftest import services_with_llm
 from tests.support.openai_server import FakeOpenAI
 
 pytestmark = pytest.mark.integration
@@ -38,25 +37,20 @@ def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
     assert "TANDEM_MAX_QUESTION_CHARS" in str(reply)
 
 
-def test_llm_answer_is_streamed_through_the_ui(tmp_path: Path, bilingual_services: Any, port: int) -> None:
+def test_llm_answer_is_streamed_through_the_ui(
+    tmp_path: Path, bilingual_services: Any, port: int, server: FakeOpenAI
+) -> None:
     from gradio_client import Client
 
-    with FakeOpenAI() as server:
-        server.script("Prüfen Sie Kamera und Mikrofon vorher [1].")
-        settings = make_settings(
-            tmp_path,
-            llm_provider="auto",
-            llm_base_url=server.base_url,
-            data_dir=bilingual_services.settings.data_dir,
+    server.script("Prüfen Sie Kamera und Mikrofon vorher [1].")
+    app = serve(services_with_llm(tmp_path, server.base_url, bilingual_services), port=port, block=False)
+    try:
+        job = Client(f"http://127.0.0.1:{port}/", verbose=False).submit(
+            "Was prüfe ich vor einer Videokonferenz?", "ask", api_name="/chat"
         )
-        app = serve(build(settings, embeddings=bilingual_services.embeddings), port=port, block=False)
-        try:
-            job = Client(f"http://127.0.0.1:{port}/", verbose=False).submit(
-                "Was prüfe ich vor einer Videokonferenz?", "ask", api_name="/chat"
-            )
-            final = str(job.result(timeout=60))
-            outputs = [str(o) for o in job.outputs()]
-        finally:
-            app.close()
+        final = str(job.result(timeout=60))
+        outputs = [str(o) for o in job.outputs()]
+    finally:
+        app.close()
     assert "Prüfen Sie Kamera und Mikrofon vorher [1]." in final and "<b>Quellen</b>" in final
     assert len(outputs) > 2  # partial texts arrived before the final one
