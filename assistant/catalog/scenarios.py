@@ -9,7 +9,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from assistant.errors import TandemError
-from assistant.lang import Lang
+from assistant.text.language import Lang
 
 __all__ = [
     "CatalogError",

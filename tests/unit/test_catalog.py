@@ -19,7 +19,6 @@ from assistant.catalog import (
     CatalogError,
     FeedbackPhrases,
     Lang,
-    is_open_question,
     load_agenda_templates,
     load_catalog,
     load_feedback_phrases,
@@ -27,6 +26,7 @@ from assistant.catalog import (
     load_reflection_prompts,
     load_scenarios,
 )
+from assistant.text.questions import is_open_question
 
 ROOT = Path(__file__).resolve().parents[2]
 KNOWLEDGE = ROOT / "knowledge"
