@@ -12,8 +12,8 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
 from assistant.catalog import Catalog, load_catalog
-from assistant.coaching.ask import AskService
 from assistant.llm import make_chat_model
+from assistant.modes.ask.service import AskService
 from assistant.rag.embeddings import make_embeddings
 from assistant.rag.index import ChunkIndex, make_client
 from assistant.rag.ingest import Progress, ingest
@@ -23,10 +23,10 @@ from assistant.settings import Settings
 from assistant.store import Store
 
 if TYPE_CHECKING:  # the modes are imported when first used, so `tandem config` and `ingest` stay quick
-    from assistant.coaching.feedback import FeedbackService
-    from assistant.coaching.prepare import PrepareService
-    from assistant.coaching.reflect import ReflectService
-    from assistant.coaching.router import Router
+    from assistant.conversation.router import Router
+    from assistant.modes.feedback.service import FeedbackService
+    from assistant.modes.prepare.service import PrepareService
+    from assistant.modes.reflect.service import ReflectService
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Services:
 
     @cached_property
     def prepare(self) -> PrepareService:
-        from assistant.coaching.prepare import PrepareService
+        from assistant.modes.prepare.service import PrepareService
 
         s = self.settings
         return PrepareService(
@@ -74,7 +74,7 @@ class Services:
 
     @cached_property
     def feedback(self) -> FeedbackService:
-        from assistant.coaching.feedback import FeedbackService
+        from assistant.modes.feedback.service import FeedbackService
 
         s = self.settings
         return FeedbackService(
@@ -88,7 +88,7 @@ class Services:
 
     @cached_property
     def reflect(self) -> ReflectService:
-        from assistant.coaching.reflect import ReflectService
+        from assistant.modes.reflect.service import ReflectService
 
         s = self.settings
         return ReflectService(
@@ -102,7 +102,7 @@ class Services:
 
     @cached_property
     def router(self) -> Router:
-        from assistant.coaching.router import Router
+        from assistant.conversation.router import Router
 
         return Router(self.embeddings, self.llm)
 

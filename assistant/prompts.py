@@ -12,7 +12,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from assistant.errors import ConfigError
-from assistant.lang import Lang
+from assistant.text.language import Lang
 
 
 class PromptVariant(BaseModel):

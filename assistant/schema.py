@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.lang import Lang
+from assistant.text.language import Lang
 
 Backend = Literal["openai", "offline"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
-from assistant.lang import Lang, pick
+from assistant.text.language import Lang, pick
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS tandems (

@@ -7,9 +7,9 @@ import json
 import sys
 
 from assistant.errors import InputError
-from assistant.lang import Lang
 from assistant.rag.retrieve import Filters
 from assistant.settings import Settings
+from assistant.text.language import Lang
 
 
 def _progress(done: int, total: int) -> None:

@@ -7,9 +7,9 @@ import json
 import sys
 from datetime import datetime
 
-from assistant.coaching.render import Result, to_markdown
-from assistant.coaching.structured import Outcome
 from assistant.errors import InputError
+from assistant.modes.generation import Outcome
+from assistant.render.markdown import Result, to_markdown
 from assistant.settings import Settings
 from assistant.store import TandemProfile
 
@@ -36,8 +36,8 @@ def _outcome(outcome: Outcome | None) -> dict[str, object]:
 
 
 def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.coaching.export import plan_to_ics, plan_to_markdown
     from assistant.container import build
+    from assistant.render.export import plan_to_ics, plan_to_markdown
 
     services = build(settings)
     session, total, senior, history, lang = args.session, args.of, args.senior, "", args.lang
@@ -89,8 +89,8 @@ def cmd_reflect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    from assistant.coaching.chat import respond
     from assistant.container import build
+    from assistant.conversation.dispatch import respond
 
     if not args.message.strip():
         raise InputError(

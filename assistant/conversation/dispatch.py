@@ -6,10 +6,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.coaching.models import Mode, ReflectKind, Route
-from assistant.coaching.render import Result
-from assistant.coaching.structured import Outcome
-from assistant.lang import Lang, detect_language
+from assistant.conversation.router import Route
+from assistant.modes.generation import Outcome
+from assistant.modes.models import Mode
+from assistant.modes.reflect.models import ReflectKind
+from assistant.render.markdown import Result
+from assistant.text.language import Lang, detect_language
 
 if TYPE_CHECKING:
     from assistant.container import Services

@@ -9,8 +9,19 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
+from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.coaching.models import Mode, Route
+from assistant.modes.models import Mode
+
+
+class Route(BaseModel):
+    """Which mode a chat message goes to, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+    mode: Mode
+    confidence: float = Field(ge=0.0, le=1.0)
+    reason: str = ""
+
 
 RULES: dict[Mode, tuple[str, ...]] = {
     "prepare": (

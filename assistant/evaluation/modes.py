@@ -11,13 +11,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from assistant.coaching.feedback import check_feedback
-from assistant.coaching.models import FeedbackDraft, ReflectionSet, SessionPlan
-from assistant.coaching.prepare import PlanRequest, check_plan
-from assistant.coaching.reflect import check_reflection
-from assistant.coaching.structured import Outcome
 from assistant.errors import InputError
-from assistant.lang import Lang
+from assistant.modes.feedback.checks import check_feedback
+from assistant.modes.feedback.models import FeedbackDraft
+from assistant.modes.generation import Outcome
+from assistant.modes.prepare.checks import check_plan
+from assistant.modes.prepare.models import PlanRequest, SessionPlan
+from assistant.modes.reflect.checks import check_reflection
+from assistant.modes.reflect.models import ReflectionSet
+from assistant.text.language import Lang
 
 if TYPE_CHECKING:
     from assistant.container import Services
@@ -138,7 +140,7 @@ def _run(services: Services, case: ModeCase) -> tuple[BaseModel, Outcome | None,
     if case.mode == "reflect":
         result, outcome = services.reflect.reflect(i["context"], i["kind"], case.lang)
         return result, outcome, None, check_reflection(result, result.language, result.kind, result.context)
-    from assistant.coaching.chat import respond
+    from assistant.conversation.dispatch import respond
 
     turn = respond(services, i["message"], lang=case.lang)
     return turn.result, turn.outcome, turn.route.mode, _checks_of(services, turn.result)

@@ -10,8 +10,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.errors import InputError
 from assistant.evaluation.metrics import distinct, ndcg_at, recall_at, reciprocal_rank
-from assistant.lang import LANGS, Lang, doc_stem
 from assistant.rag.retrieve import Filters, Retriever
+from assistant.text.language import LANGS, Lang, doc_stem
 
 DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "retrieval.jsonl"
 

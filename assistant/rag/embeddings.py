@@ -8,7 +8,7 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant.errors import ConfigError
-from assistant.lang import detect_language
+from assistant.text.language import detect_language
 
 if TYPE_CHECKING:
     from assistant.settings import Settings

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import BackendError
-from assistant.lang import LANGS, Lang, detect_language
 from assistant.rag.chunking import ChunkDraft, chunk_markdown, chunk_pages
 from assistant.rag.index import ChunkIndex, FileState
 from assistant.rag.loaders import LoadedFile, LoadError, is_supported, load_file
 from assistant.schema import Chunk, IngestIssue, IngestReport
+from assistant.text.language import LANGS, Lang, detect_language
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]

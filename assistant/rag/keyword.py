@@ -12,8 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, LANGS, Lang
 from assistant.schema import Chunk
+from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, LANGS, Lang
 
 _TOKEN = re.compile(r"[0-9a-zäöüß]+(?:[-'][0-9a-zäöüß]+)*", re.IGNORECASE)
 _STOP = GERMAN_STOPWORDS | ENGLISH_STOPWORDS

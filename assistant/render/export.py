@@ -5,8 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from assistant.coaching.models import SessionPlan
-from assistant.lang import pick
+from assistant.modes.prepare.models import SessionPlan
+from assistant.text.language import pick
 
 
 def plan_to_markdown(plan: SessionPlan) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from assistant.coaching.export import plan_to_markdown
-from assistant.coaching.models import FeedbackDraft, ReflectionSet, SessionPlan
-from assistant.lang import Lang, pick
+from assistant.modes.feedback.models import FeedbackDraft
+from assistant.modes.prepare.models import SessionPlan
+from assistant.modes.reflect.models import ReflectionSet
+from assistant.render.export import plan_to_markdown
 from assistant.schema import Answer, Source
+from assistant.text.language import Lang, pick
 
 Result = Answer | SessionPlan | FeedbackDraft | ReflectionSet
 

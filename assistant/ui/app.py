@@ -6,11 +6,11 @@ import os
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.coaching.chat import respond as chat_respond
-from assistant.coaching.render import to_markdown
 from assistant.container import Services
+from assistant.conversation.dispatch import respond as chat_respond
 from assistant.errors import TandemError
 from assistant.llm import describe_backend
+from assistant.render.markdown import to_markdown
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 

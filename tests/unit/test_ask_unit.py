@@ -9,8 +9,8 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
-from assistant.coaching.ask import AskService
 from assistant.errors import InputError, TandemError
+from assistant.modes.ask.service import AskService
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
 from tests.support.fakes import StubRetriever

@@ -2,8 +2,8 @@ import logging
 
 import pytest
 
-from assistant.coaching.checks import check_citations
-from assistant.coaching.context import format_docs
+from assistant.modes.checks import check_citations
+from assistant.modes.material import format_docs
 from assistant.schema import Hit
 
 

@@ -8,20 +8,15 @@ from typing import Any
 import pytest
 
 from assistant.catalog import FeedbackPhrases, load_catalog
-from assistant.coaching.feedback import (
-    FeedbackService,
-    check_feedback,
-    compose_feedback,
-    find_flags,
-    format_flags,
-    guess_language,
-)
-from assistant.coaching.feedback_rules import behaviour_problems, is_request, you_are_statement
-from assistant.coaching.models import SBI, FeedbackContent
 from assistant.errors import InputError
-from assistant.lang import Lang
+from assistant.modes.feedback.checks import check_feedback
+from assistant.modes.feedback.compose import compose_feedback
+from assistant.modes.feedback.models import SBI, FeedbackContent
+from assistant.modes.feedback.rules import behaviour_problems, is_request, you_are_statement
+from assistant.modes.feedback.service import FeedbackService, find_flags, format_flags, guess_language
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
+from assistant.text.language import Lang
 from tests.support.fakes import FakeLLM, StubRetriever
 
 PHRASES: FeedbackPhrases = load_catalog(Path(__file__).resolve().parents[2] / "knowledge").phrases

@@ -7,10 +7,11 @@ from typing import Any
 import pytest
 
 from assistant.catalog import load_catalog
-from assistant.coaching.export import plan_to_ics, plan_to_markdown
-from assistant.coaching.models import AgendaItem, PlanContent
-from assistant.coaching.prepare import PlanRequest, PrepareService, check_plan
 from assistant.errors import InputError
+from assistant.modes.prepare.checks import check_plan
+from assistant.modes.prepare.models import AgendaItem, PlanContent, PlanRequest
+from assistant.modes.prepare.service import PrepareService
+from assistant.render.export import plan_to_ics, plan_to_markdown
 from assistant.settings import PROJECT_ROOT
 from tests.support.fakes import StubRetriever
 

@@ -9,23 +9,18 @@ from typing import Any
 import pytest
 
 from assistant import prompts
-from assistant.catalog import GIBBS_STAGES, GROW_PHASES, is_open_question, load_catalog
-from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectKind
-from assistant.coaching.reflect import (
-    ReflectService,
-    check_reflection,
-    compose_reflection,
-    guess_language,
-    hints,
-    normalise_labels,
-    validate_context,
-)
-from assistant.coaching.reflect_open import is_w_question, open_alternatives, split_questions
-from assistant.coaching.reflect_topics import detect_bank_topic, find_topics, subject_phrase
+from assistant.catalog import GIBBS_STAGES, GROW_PHASES, load_catalog
 from assistant.errors import InputError
-from assistant.lang import Lang, detect_language
+from assistant.modes.reflect.checks import check_reflection, normalise_labels
+from assistant.modes.reflect.compose import compose_reflection
+from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
+from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
+from assistant.modes.reflect.service import ReflectService, guess_language, hints, validate_context
+from assistant.modes.reflect.topics import detect_bank_topic, find_topics, subject_phrase
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
+from assistant.text.language import Lang, detect_language
+from assistant.text.questions import is_open_question
 from tests.support.fakes import FakeLLM, StubRetriever
 
 CATALOG = load_catalog(Path(__file__).resolve().parents[2] / "knowledge")

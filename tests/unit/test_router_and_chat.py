@@ -5,8 +5,8 @@ from typing import Any
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from assistant.coaching.chat import feedback_remark, prepare_parameters, reflect_kind
-from assistant.coaching.router import Router
+from assistant.conversation.dispatch import feedback_remark, prepare_parameters, reflect_kind
+from assistant.conversation.router import Router
 
 
 @pytest.fixture

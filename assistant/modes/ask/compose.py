@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.lang import Lang, doc_stem, pick
 from assistant.rag.chunking import split_sentences
 from assistant.schema import Hit
+from assistant.text.language import Lang, doc_stem, pick
 
 _MARKUP = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+|\*\*|__|`")
 MAX_SENTENCES = 5

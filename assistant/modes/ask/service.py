@@ -11,17 +11,16 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
-from assistant.coaching.checks import check_citations
-from assistant.coaching.compose import compose_answer, nothing_found, offline_note
-from assistant.coaching.context import format_docs
-from assistant.coaching.structured import llm_failure_note
 from assistant.errors import InputError, TandemError
-from assistant.lang import Lang, detect_language
+from assistant.modes.ask.compose import compose_answer, nothing_found, offline_note
+from assistant.modes.checks import check_citations
+from assistant.modes.generation import llm_failure_note
+from assistant.modes.material import format_docs, is_relevant, to_sources
 from assistant.rag.retrieve import Filters, Retriever
-from assistant.schema import Answer, Hit, Source
+from assistant.schema import Answer, Hit
+from assistant.text.language import Lang, detect_language
 
 log = logging.getLogger(__name__)
-SNIPPET_CHARS = 280
 
 
 @dataclass
@@ -45,47 +44,6 @@ def validate_question(question: str, max_chars: int) -> str:
             "Shorten it or split it into several questions."
         )
     return text
-
-
-WEAK_MARGIN = 0.04
-MIN_EVIDENCE = 0.25
-
-
-def is_relevant(hit: Hit, floor: float) -> bool:
-    """Clearly similar, or just above the floor with the question's own words in it.
-
-    Calibrated on the retrieval eval questions against off-topic ones (see the retrieval issue's note).
-
-    >>> base = Hit(id="1", source="s", title="t", section="", lang="en", score=1, text="x")
-    >>> [is_relevant(base.model_copy(update=u), 0.18) for u in
-    ...  ({"similarity": 0.3}, {"similarity": 0.2}, {"similarity": 0.2, "evidence": 0.5}, {"similarity": 0.1})]
-    [True, False, True, False]
-    """
-    if hit.similarity < floor:
-        return False
-    return hit.similarity >= floor + WEAK_MARGIN or hit.evidence >= MIN_EVIDENCE
-
-
-def to_sources(hits: list[Hit]) -> list[Source]:
-    """Number the hits as the citations [1]..[n] refer to them."""
-    sources = []
-    for n, hit in enumerate(hits, start=1):
-        snippet = " ".join(hit.text.split())
-        if len(snippet) > SNIPPET_CHARS:
-            snippet = snippet[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
-        sources.append(
-            Source(
-                n=n,
-                id=hit.id,
-                title=hit.title,
-                section=hit.section,
-                source=hit.source,
-                lang=hit.lang,
-                snippet=snippet,
-                doc_id=hit.doc_id,
-            )
-        )
-    return sources
 
 
 @dataclass

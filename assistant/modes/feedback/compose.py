@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from typing import Literal
 
 from assistant.catalog import FeedbackPhrases, PhraseHit
-from assistant.coaching.checks import check_language
-from assistant.coaching.feedback_rules import behaviour_problems, evaluative_words, normalise
-from assistant.coaching.models import SBI, FeedbackContent
-from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang
+from assistant.modes.checks import check_language
+from assistant.modes.feedback.models import SBI, FeedbackContent
+from assistant.modes.feedback.rules import behaviour_problems, evaluative_words, normalise
+from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang
 
 Form = Literal["sie", "du", "en"]
 _SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalog import is_open_question
-from assistant.lang import Lang
+from assistant.text.language import Lang
+from assistant.text.questions import is_open_question
 
 _ENDINGS = r"(?:e|en|er|es|em)?"
 # Evaluative words the phrase bank does not list; a behaviour description may not use them either.

@@ -13,45 +13,20 @@ from langchain_core.messages import BaseMessage
 
 from assistant import prompts
 from assistant.catalog import FeedbackPhrases
-from assistant.coaching.ask import to_sources
-from assistant.coaching.checks import check_language
-from assistant.coaching.context import format_docs
-from assistant.coaching.feedback_compose import compose_feedback
-from assistant.coaching.feedback_rules import (
-    behaviour_problems,
-    is_request,
-    speaks_first_person,
-    wording_pattern,
-)
-from assistant.coaching.models import FeedbackContent, FeedbackDraft, FlaggedSpan
-from assistant.coaching.structured import Method, Outcome, generate
 from assistant.errors import InputError
-from assistant.lang import Lang, detect_language, pick
+from assistant.modes.feedback.checks import check_feedback
+from assistant.modes.feedback.compose import compose_feedback
+from assistant.modes.feedback.models import FeedbackContent, FeedbackDraft, FlaggedSpan
+from assistant.modes.generation import Method, Outcome, generate
+from assistant.modes.material import format_docs, to_sources
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.schema import Hit
-
-__all__ = [
-    "FeedbackService",
-    "check_feedback",
-    "compose_feedback",
-    "find_flags",
-    "format_flags",
-    "guess_language",
-    "validate_remark",
-]
+from assistant.text.language import Lang, detect_language, pick
 
 MAX_CHARS = 2000
 _QUERY_TERMS: dict[Lang, str] = {
     "de": "Feedback geben SBI Ich-Botschaft Feedforward",
     "en": "giving feedback SBI I-message feedforward",
-}
-_HINTS = {
-    "sbi.situation": "when and where it happened",
-    "sbi.behaviour": "what the person observably did or said",
-    "sbi.impact": "the effect on you or others",
-    "sbi.request": "a request or an open question",
-    "i_message": "behaviour, your feeling or the effect on you, your wish",
-    "feedforward": "one or two suggestions for next time",
 }
 
 
@@ -108,68 +83,6 @@ def format_flags(flags: list[FlaggedSpan], lang: Lang) -> str:
         return pick(lang, "- (keine wertenden Formulierungen gefunden)", "- (no judgemental wording found)")
     where = pick(lang, "Zeichen", "characters")
     return "\n".join(f'- "{f.text}" ({f.kind}, {where} {f.start}-{f.end}): {f.why}' for f in flags)
-
-
-def _rewrites(content: FeedbackContent) -> dict[str, str]:
-    sbi = content.sbi
-    return {
-        "sbi.situation": sbi.situation,
-        "sbi.behaviour": sbi.behaviour,
-        "sbi.impact": sbi.impact,
-        "sbi.request": sbi.request,
-        "i_message": content.i_message,
-        "feedforward": content.feedforward,
-    }
-
-
-def check_feedback(content: FeedbackContent, remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[str]:
-    """Rules every rewrite must meet; each error says what to fix (also accepts a FeedbackDraft)."""
-    errors: list[str] = []
-    fields = _rewrites(content)
-    for name, text in fields.items():
-        if not text.strip():
-            errors.append(f"{name} is empty: write {_HINTS[name]}")
-    tips = content.receiving_tips
-    if not 2 <= len(tips) <= 4 or not all(t.strip() for t in tips):
-        errors.append(
-            f"receiving_tips has {len([t for t in tips if t.strip()])} non-empty tip(s) of {len(tips)}: give "
-            "2 to 4 tips for the person receiving the feedback (how to respond, what to ask back)"
-        )
-    flagged = phrases.scan(remark, lang)
-    for name, text in fields.items():
-        reported: set[str] = set()
-        for flag in flagged:
-            if flag.text.lower() not in reported and wording_pattern(flag.text).search(text):
-                reported.add(flag.text.lower())
-                errors.append(
-                    f"{name} still contains the flagged wording '{flag.text}' ({flag.phrase.kind}): leave it "
-                    "out and describe the concrete situation instead"
-                )
-        for hit in phrases.scan(text):
-            if hit.text.lower() not in reported:
-                reported.add(hit.text.lower())
-                errors.append(
-                    f"{name} contains judgemental wording '{hit.text}' ({hit.phrase.kind}): "
-                    f"{hit.phrase.why.split('. ')[0].rstrip('.')}. Try instead: {hit.phrase.alternatives[0]}"
-                )
-    behaviour = content.sbi.behaviour
-    if behaviour.strip():
-        errors += [f"sbi.behaviour is not observable: {p}" for p in behaviour_problems(behaviour, lang)]
-    request = content.sbi.request
-    if request.strip() and not is_request(request, lang):
-        errors.append(
-            f"sbi.request '{request}' is neither an open question nor a request: end with an open question "
-            "(Wie/Was …? / How/What …?) or a request (Bitte …, Ich würde mir wünschen … / Could you …, "
-            "I would like …)"
-        )
-    if content.i_message.strip() and not speaks_first_person(content.i_message, lang):
-        errors.append(
-            "i_message does not speak from the first person: say what the behaviour does to you, with "
-            + pick(lang, "'ich', 'mir' or 'mich'", "'I', 'me' or 'my'")
-        )
-    for name, text in [*fields.items(), *((f"receiving_tips[{i}]", t) for i, t in enumerate(tips))]:
-        errors += check_language([text], lang, name)
-    return errors
 
 
 @dataclass

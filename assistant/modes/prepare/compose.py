@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 
 from assistant.catalog import AgendaItem as TemplateItem
 from assistant.catalog import AgendaTemplates
-from assistant.coaching.models import AgendaItem, Exercise, PlanContent
-from assistant.coaching.topics import DIGITAL_TOPICS, detect_topic
-from assistant.lang import Lang, pick
+from assistant.modes.prepare.models import AgendaItem, Exercise, PlanContent, PlanRequest
 from assistant.schema import Chunk, Hit
+from assistant.text.language import Lang, pick
+from assistant.text.topics import DIGITAL_TOPICS, detect_topic
 
 if TYPE_CHECKING:
-    from assistant.coaching.prepare import PlanRequest
     from assistant.rag.retrieve import Retriever
 
 _STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.+)$")

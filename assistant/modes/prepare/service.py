@@ -2,106 +2,21 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
-from assistant.catalog import AgendaTemplates, SessionKind
-from assistant.coaching.ask import to_sources
-from assistant.coaching.checks import check_language, check_open_questions
-from assistant.coaching.context import format_docs
-from assistant.coaching.models import PlanContent, SessionPlan
-from assistant.coaching.prepare_compose import compose_plan
-from assistant.coaching.structured import Method, Outcome, generate
-from assistant.coaching.topics import is_digital
-from assistant.errors import InputError
-from assistant.lang import Lang, detect_language, pick
+from assistant.catalog import AgendaTemplates
+from assistant.modes.generation import Method, Outcome, generate
+from assistant.modes.material import format_docs, to_sources
+from assistant.modes.prepare.checks import check_plan
+from assistant.modes.prepare.compose import compose_plan
+from assistant.modes.prepare.models import PlanContent, PlanRequest, SessionPlan, validate_request
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.schema import Hit
-
-MIN_MINUTES, MAX_MINUTES = 10, 240
-_FIRST = {
-    "getting to know each other": r"kennenlern|vorstell|get(ting)? to know|introduc|ankommen",
-    "expectations": r"erwartung|expectation|hoffnung|hopes",
-    "the learning agreement": r"lernvereinbarung|learning agreement",
-}
-_CHECK_IN = r"check-in|rückblick|letzte[nr]? sitzung|last session|recap|review of|was ist seit"
-
-
-@dataclass
-class PlanRequest:
-    """What the junior asked for, validated."""
-
-    topic: str
-    minutes: int
-    session: int = 1
-    of: int = 6
-    senior: str = ""
-    history: str = ""  # one line per earlier session, from the tandem profile
-
-    @property
-    def kind(self) -> SessionKind:
-        if self.session == 1:
-            return "first"
-        return "closing" if self.session == self.of else "regular"
-
-    @property
-    def digital(self) -> bool:
-        return is_digital(self.topic)
-
-
-def validate_request(topic: str, minutes: int, session: int, of: int) -> None:
-    """Bad input gets a message that names the problem and what to do."""
-    if not topic.strip():
-        raise InputError('The topic is empty: say what the session is about, e.g. --topic "ChatGPT basics".')
-    if len(topic) > 300:
-        raise InputError(
-            f"The topic has {len(topic)} characters; keep it under 300 and put details in --senior."
-        )
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InputError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}.")
-    if of < 1 or session < 1:
-        raise InputError("--session and --of must be 1 or more.")
-    if session > of:
-        raise InputError(f"Session {session} of {of} does not exist: --session must not exceed --of.")
-
-
-def check_plan(plan: PlanContent, request: PlanRequest, lang: Lang) -> list[str]:
-    """The deterministic rules a session plan must meet."""
-    errors: list[str] = []
-    total = sum(item.minutes for item in plan.agenda)
-    if total != request.minutes:
-        errors.append(
-            f"agenda minutes add up to {total}, but the session has {request.minutes} minutes: "
-            "adjust the blocks so they sum exactly"
-        )
-    text = " ".join(f"{i.title} {i.activity}" for i in plan.agenda).lower()
-    if request.kind == "first":
-        for what, pattern in _FIRST.items():
-            if not re.search(pattern, text):
-                errors.append(f"a first session must include {what}: add an agenda block for it")
-    elif plan.agenda and not re.search(
-        _CHECK_IN, f"{plan.agenda[0].title} {plan.agenda[0].activity}".lower()
-    ):
-        errors.append(
-            "a later session must open with a check-in on the last session: make it the first block"
-        )
-    questions = [q for item in plan.agenda for q in item.guiding_questions]
-    if not questions:
-        errors.append("add open guiding questions to the agenda blocks")
-    errors += check_open_questions(questions, lang, "guiding question")
-    if request.digital and (plan.exercise is None or len(plan.exercise.steps) < 2):
-        errors.append("a digital topic needs a hands-on exercise with at least two concrete steps")
-    if plan.exercise is not None and plan.exercise.minutes > request.minutes:
-        errors.append("the exercise is longer than the whole session")
-    if any(not g.strip() for g in plan.goals):
-        errors.append("goals must not be empty")
-    readable = [plan.title, *plan.goals, *(f"{i.title}. {i.activity}" for i in plan.agenda)]
-    errors += check_language(readable, lang, "the plan")
-    return errors
+from assistant.text.language import Lang, detect_language, pick
 
 
 @dataclass

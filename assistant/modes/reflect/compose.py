@@ -6,18 +6,18 @@ from __future__ import annotations
 import re
 
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, GibbsStage, QuestionBank, ReflectionPrompts
-from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectKind
-from assistant.coaching.reflect_gibbs import TIED_PROMPTS, mood_prompts
-from assistant.coaching.reflect_open import is_w_question, open_alternatives, split_questions
-from assistant.coaching.reflect_topics import (
+from assistant.modes.reflect.gibbs import TIED_PROMPTS, mood_prompts
+from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
+from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
+from assistant.modes.reflect.topics import (
     Topic,
     bank_questions,
     detect_bank_topic,
     find_topics,
     subject_phrase,
 )
-from assistant.coaching.topics import GENERAL, TOPIC_NAMES
-from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
+from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
+from assistant.text.topics import GENERAL, TOPIC_NAMES
 
 __all__ = [
     "compose_after_session",

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.catalog import GIBBS_STAGES, GibbsStage
-from assistant.lang import Lang, pick
+from assistant.text.language import Lang, pick
 
 # Bank prompts adapted to what the senior named: (with a tool, with a theme); {dat}/{nom} is the topic.
 TIED_PROMPTS: dict[Lang, dict[GibbsStage, tuple[str, str]]] = {

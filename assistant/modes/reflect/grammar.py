@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.lang import Lang, pick
+from assistant.text.language import Lang, pick
 
 W_WORDS: dict[Lang, frozenset[str]] = {
     "de": frozenset(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.coaching.topics import (
+from assistant.text.topics import (
     COLLABORATION_TOOLS,
     DATA_PROTECTION,
     FEEDBACK,

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.catalog import is_open_question
-from assistant.coaching.checks import question_key
-from assistant.coaching.reflect_grammar import (
+from assistant.modes.reflect.grammar import (
     ADDRESS,
     PREPOSITIONS,
     PRONOUNS,
@@ -18,9 +16,10 @@ from assistant.coaching.reflect_grammar import (
     plausible_verb_de,
     skip_fillers,
 )
-from assistant.coaching.reflect_open_de import open_de
-from assistant.coaching.reflect_open_en import open_en
-from assistant.lang import Lang, pick
+from assistant.modes.reflect.open_de import open_de
+from assistant.modes.reflect.open_en import open_en
+from assistant.text.language import Lang, pick
+from assistant.text.questions import is_open_question, question_key
 
 # fmt: off
 _QUOTED = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.coaching.reflect_grammar import (
+from assistant.modes.reflect.grammar import (
     ADDRESS,
     ADJECTIVES_DE,
     ADVERBS,

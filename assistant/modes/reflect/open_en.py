@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.coaching.reflect_grammar import (
+from assistant.modes.reflect.grammar import (
     ADJECTIVES_EN,
     ADVERBS,
     PREPOSITIONS,

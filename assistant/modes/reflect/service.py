@@ -12,31 +12,20 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
-from assistant.coaching.ask import is_relevant, to_sources
-from assistant.coaching.checks import check_language, check_no_duplicates, check_open_questions, question_key
-from assistant.coaching.context import format_docs
-from assistant.coaching.models import ReflectionContent, ReflectionItem, ReflectionSet, ReflectKind
-from assistant.coaching.reflect_compose import compose_reflection
-from assistant.coaching.reflect_open import is_w_question, split_questions
-from assistant.coaching.reflect_topics import bank_questions, detect_bank_topic, find_topics
-from assistant.coaching.structured import Method, Outcome, generate
 from assistant.errors import InputError
-from assistant.lang import Lang, detect_language, pick
+from assistant.modes.generation import Method, Outcome, generate
+from assistant.modes.material import format_docs, is_relevant, to_sources
+from assistant.modes.reflect.checks import check_reflection, normalise_labels
+from assistant.modes.reflect.compose import compose_reflection
+from assistant.modes.reflect.models import ReflectionContent, ReflectionSet, ReflectKind
+from assistant.modes.reflect.open import is_w_question, split_questions
+from assistant.modes.reflect.topics import bank_questions, detect_bank_topic, find_topics
 from assistant.rag.retrieve import Filters
 from assistant.schema import Hit
-
-__all__ = [
-    "KINDS",
-    "ReflectService",
-    "check_reflection",
-    "compose_reflection",
-    "guess_language",
-    "validate_context",
-]
+from assistant.text.language import Lang, detect_language, pick
 
 KINDS: tuple[ReflectKind, ...] = get_args(ReflectKind)
 MAX_CHARS = 2000
-MAX_ITEMS = 12
 _QUERY: dict[ReflectKind, tuple[str, str]] = {
     "after-session": (
         "Nach der Session reflektieren mit dem Gibbs-Zyklus: Beschreibung, Gefühle, Bewertung, Analyse, "
@@ -67,11 +56,6 @@ _ENGLISH_HINTS = re.compile(
     r"\b(?:session\w*|today|yesterday|meetings?|learn\w*|goals?|questions?|privacy|data|work\w*|tools?|"
     r"showed|tried|great|posting)\b",
     re.IGNORECASE,
-)
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'‚‘«»(])")
-_QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«|«[^»]*»")
-_ABBREVIATED = re.compile(
-    r"\b(?:[a-z]\.\s?){1,2}|\b(?:bzw|ca|usw|etc|vgl|ggf|evtl|inkl|bspw)\.", re.IGNORECASE
 )
 
 
@@ -108,101 +92,6 @@ def guess_language(context: str) -> Lang:
     if german == detect_language(context, default="en"):
         return german
     return "de" if len(_GERMAN_HINTS.findall(context)) > len(_ENGLISH_HINTS.findall(context)) else "en"
-
-
-def _sentences(text: str) -> int:
-    """Sentences in a text; quotations and abbreviations ('z. B.', 'e.g.') do not end one.
-
-    >>> _sentences('Offene Varianten, z. B. für „Ist das sicher? Wirklich?“. Das ist schon offen.')
-    2
-    """
-    plain = _ABBREVIATED.sub("x ", _QUOTED.sub("QUOTE", text.strip()))
-    return len([s for s in _SENTENCE_BREAK.split(plain) if s.strip()])
-
-
-def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, context: str) -> list[str]:
-    """Rules every reflection set must meet; each error says what to fix (also accepts a ReflectionSet)."""
-    errors: list[str] = []
-    questions = [item.question.strip() for item in obj.items]
-    labels = [item.label for item in obj.items]
-    if len(questions) < 3:
-        errors.append(f"There are {len(questions)} items; write at least 3 questions.")
-    if kind != "open-up" and len(questions) > MAX_ITEMS:
-        errors.append(
-            f"There are {len(questions)} items; keep to at most {MAX_ITEMS} so the list stays usable."
-        )
-    for question in questions:
-        if not question.endswith("?"):
-            errors.append(f"Item '{question}' does not end with '?': write every item as a question.")
-    errors += check_open_questions([q for q in questions if q.endswith("?")], lang, "Item")
-    errors += check_no_duplicates(questions, "Items")
-    intro = obj.intro.strip()
-    if not intro:
-        errors.append("The intro is empty: write one or two sentences that say what the questions are for.")
-    elif _sentences(intro) > 2:
-        errors.append(f"The intro has {_sentences(intro)} sentences: shorten it to one or two.")
-    errors += check_language([intro], lang, "The intro")
-    errors += check_language(questions, lang, "The questions")
-    if kind == "after-session":
-        wrong = sorted({label for label in labels if label not in GIBBS_STAGES})
-        if wrong:
-            errors.append(
-                f"Labels {wrong} are not Gibbs stages: label every item with one of {', '.join(GIBBS_STAGES)}."
-            )
-        covered = [stage for stage in GIBBS_STAGES if stage in labels]
-        if len(covered) < 4:
-            errors.append(
-                f"The items cover {len(covered)} Gibbs stage(s) ({', '.join(covered) or 'none'}); cover at least 4 "
-                f"of the 6 stages ({', '.join(GIBBS_STAGES)})."
-            )
-    elif kind == "questions":
-        wrong = sorted({label for label in labels if label not in GROW_PHASES})
-        if wrong:
-            errors.append(
-                f"Labels {wrong} are not GROW phases: label every item with one of {', '.join(GROW_PHASES)}."
-            )
-        missing = [phase for phase in GROW_PHASES if phase not in labels]
-        if missing:
-            errors.append(
-                f"No question for the GROW phase(s) {', '.join(missing)}: give at least one question for each of "
-                f"{', '.join(GROW_PHASES)}."
-            )
-    else:
-        if any(label != "open" for label in labels):
-            errors.append(
-                "Label every item 'open': each one is an open alternative to a question of the user."
-            )
-        given = split_questions(context, lang)
-        closed = {question_key(q): q for q in given if not is_w_question(q, lang)}
-        for question in questions:
-            repeated = closed.get(question_key(question))
-            if repeated is not None:
-                errors.append(
-                    f"Item '{question}' repeats the closed question '{repeated}': rewrite it as an "
-                    "open question (Was/Wie/Welche …? or What/How/Which …?)."
-                )
-        if given and len(questions) < 2 * len(given):
-            errors.append(
-                f"There are {len(questions)} items for {len(given)} question(s) in the text: give two or three "
-                "open alternatives for each question."
-            )
-    return errors
-
-
-def normalise_labels(content: ReflectionContent) -> ReflectionContent:
-    """'Action plan', 'Feelings ' -> 'action_plan', 'feelings': the model's spelling, not its content.
-
-    >>> normalise_labels(ReflectionContent(intro="x", items=[ReflectionItem(label=" Action plan", question="q?")]*3)
-    ...                  ).items[0].label
-    'action_plan'
-    """
-    items = [
-        ReflectionItem(
-            label=re.sub(r"[\s-]+", "_", item.label.strip().lower()), question=item.question.strip()
-        )
-        for item in content.items
-    ]
-    return ReflectionContent(intro=content.intro.strip(), items=items)
 
 
 def hints(

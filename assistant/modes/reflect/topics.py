@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from assistant.catalog import GrowPhase, QuestionBank
-from assistant.coaching.reflect_lexicon import FUZZY_NAMES, GENERIC_NOUNS, LEXICON, Term
-from assistant.coaching.topics import GENERAL, LEARNING_GOALS
-from assistant.lang import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
+from assistant.modes.reflect.lexicon import FUZZY_NAMES, GENERIC_NOUNS, LEXICON, Term
+from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
+from assistant.text.topics import GENERAL, LEARNING_GOALS
 
 _PERSONAL = frozenset("ich wir mein meine mir mich uns unser i we my me i'm i'd our us".split())
 _EN_STOP = frozenset("next tomorrow today please because so - –".split())

@@ -1,0 +1,51 @@
+"""What the feedback coach returns: flagged spans and the SBI, I-message and feedforward rewrites."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.modes.models import ModeResult
+
+
+class FlaggedSpan(BaseModel):
+    """Judgemental wording found in a remark, with its exact position and why it hurts."""
+
+    text: str
+    start: int
+    end: int
+    kind: str = Field(description="label, generalisation, you_statement, mind_reading, sarcasm or insult")
+    why: str
+    alternatives: list[str] = Field(default_factory=list)
+
+
+class SBI(BaseModel):
+    """Situation, behaviour, impact, and a request or open question."""
+
+    model_config = ConfigDict(extra="forbid")
+    situation: str = Field(description="When and where, concretely.")
+    behaviour: str = Field(description="What the person observably did or said; no judgement.")
+    impact: str = Field(description="The effect on the speaker or others.")
+    request: str = Field(description="A request or an open question that invites an answer.")
+
+
+class FeedbackContent(BaseModel):
+    """The rewrites a language model writes for a remark."""
+
+    model_config = ConfigDict(extra="forbid")
+    sbi: SBI
+    i_message: str = Field(description="Ich-Botschaft / I-message: behaviour, own feeling or effect, wish.")
+    feedforward: str = Field(
+        description="One or two suggestions for the future instead of critique of the past."
+    )
+    receiving_tips: list[str] = Field(
+        default_factory=list, description="For the person receiving it: how to respond and what to ask back."
+    )
+
+
+class FeedbackDraft(FeedbackContent, ModeResult):
+    """A remark analysed for judgemental wording, with SBI, I-message and feedforward rewrites."""
+
+    model_config = ConfigDict(extra="forbid")
+    remark: str
+    context: str = ""
+    flags: list[FlaggedSpan] = Field(default_factory=list)

@@ -1,0 +1,96 @@
+"""What the prepare mode returns: a timed session plan (the same type from the LLM or the offline composer)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.catalog import SessionKind
+from assistant.errors import InputError
+from assistant.modes.models import ModeResult
+from assistant.text.topics import is_digital
+
+MIN_MINUTES, MAX_MINUTES = 10, 240
+
+
+class AgendaItem(BaseModel):
+    """One block of a session agenda."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(description="Short name of the block, e.g. 'Check-in on last session'.")
+    minutes: int = Field(ge=1, le=240, description="Length of the block in minutes.")
+    activity: str = Field(description="What the tandem does in this block, in one or two sentences.")
+    guiding_questions: list[str] = Field(default_factory=list, description="Open questions for this block.")
+
+
+class Exercise(BaseModel):
+    """A hands-on exercise the senior does on their own device."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    minutes: int = Field(ge=1, le=240)
+    steps: list[str] = Field(min_length=2, description="Concrete steps the senior carries out.")
+
+
+class PlanContent(BaseModel):
+    """The part of a session plan a language model writes."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str
+    goals: list[str] = Field(min_length=1, max_length=3, description="One to three concrete session goals.")
+    agenda: list[AgendaItem] = Field(
+        min_length=2, description="Blocks whose minutes add up to the session length."
+    )
+    exercise: Exercise | None = Field(None, description="Hands-on exercise (required for digital topics).")
+    materials: list[str] = Field(default_factory=list, description="What to bring or prepare.")
+    next_time: list[str] = Field(default_factory=list, description="What to agree for the next session.")
+
+
+class SessionPlan(PlanContent, ModeResult):
+    """A timed session plan for a junior mentor."""
+
+    model_config = ConfigDict(extra="forbid")
+    topic: str
+    minutes: int
+    session_number: int = 1
+    total_sessions: int = 6
+    senior: str = ""
+
+
+@dataclass
+class PlanRequest:
+    """What the junior asked for, validated."""
+
+    topic: str
+    minutes: int
+    session: int = 1
+    of: int = 6
+    senior: str = ""
+    history: str = ""  # one line per earlier session, from the tandem profile
+
+    @property
+    def kind(self) -> SessionKind:
+        if self.session == 1:
+            return "first"
+        return "closing" if self.session == self.of else "regular"
+
+    @property
+    def digital(self) -> bool:
+        return is_digital(self.topic)
+
+
+def validate_request(topic: str, minutes: int, session: int, of: int) -> None:
+    """Bad input gets a message that names the problem and what to do."""
+    if not topic.strip():
+        raise InputError('The topic is empty: say what the session is about, e.g. --topic "ChatGPT basics".')
+    if len(topic) > 300:
+        raise InputError(
+            f"The topic has {len(topic)} characters; keep it under 300 and put details in --senior."
+        )
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise InputError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}.")
+    if of < 1 or session < 1:
+        raise InputError("--session and --of must be 1 or more.")
+    if session > of:
+        raise InputError(f"Session {session} of {of} does not exist: --session must not exceed --of.")

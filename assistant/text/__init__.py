@@ -1,0 +1,1 @@
+"""The one text toolkit: language, sentences, quotes, questions and topics, used by retrieval and every mode."""
