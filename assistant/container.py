@@ -14,6 +14,7 @@ from langchain_core.language_models import BaseChatModel
 from assistant.catalog import Catalog, load_catalog
 from assistant.llm import make_chat_model
 from assistant.modes.ask.service import AskService
+from assistant.modes.material import Material
 from assistant.rag.embeddings import make_embeddings
 from assistant.rag.index import ChunkIndex, make_client
 from assistant.rag.ingest import Progress, ingest
@@ -64,12 +65,22 @@ class Services:
         return Store(self.settings.data_dir / "tandem.sqlite3")
 
     @cached_property
+    def material(self) -> Material:
+        """The retriever with the configured top-k and relevance floor: every mode reads through it."""
+        return Material(self.retriever, self.settings.top_k, self.settings.min_relevance)
+
+    @cached_property
     def prepare(self) -> PrepareService:
         from assistant.modes.prepare.service import PrepareService
 
         s = self.settings
         return PrepareService(
-            self.retriever, self.llm, s.prompts_dir, self.catalog.agendas, s.llm_structured_method
+            self.material,
+            self.llm,
+            s.prompts_dir,
+            self.catalog.agendas,
+            method=s.llm_structured_method,
+            max_chars=s.max_question_chars,
         )
 
     @cached_property
@@ -78,12 +89,12 @@ class Services:
 
         s = self.settings
         return FeedbackService(
-            self.retriever,
+            self.material,
             self.llm,
             s.prompts_dir,
             self.catalog.phrases,
-            method=s.llm_structured_method,
             max_chars=s.max_question_chars,
+            method=s.llm_structured_method,
         )
 
     @cached_property
@@ -92,11 +103,12 @@ class Services:
 
         s = self.settings
         return ReflectService(
-            self.retriever,
+            self.material,
             self.llm,
             s.prompts_dir,
             self.catalog.questions,
             self.catalog.reflection,
+            max_chars=s.max_question_chars,
             method=s.llm_structured_method,
         )
 
@@ -104,18 +116,16 @@ class Services:
     def router(self) -> Router:
         from assistant.conversation.router import Router
 
-        return Router(self.embeddings, self.llm)
+        return Router(self.embeddings)
 
     @cached_property
     def ask(self) -> AskService:
         s = self.settings
         return AskService(
-            retriever=self.retriever,
+            material=self.material,
             embeddings=self.embeddings,
             llm=self.llm,
             prompts_dir=s.prompts_dir,
-            top_k=s.top_k,
-            min_relevance=s.min_relevance,
             max_question_chars=s.max_question_chars,
         )
 

@@ -10,9 +10,37 @@ class TandemError(Exception):
 
 
 class InputError(TandemError):
-    """The user's input is not acceptable (empty, too long, out of range)."""
+    """The user's input is not acceptable (empty, too long, out of range).
+
+    `field` names the input (e.g. "topic"), so the CLI can add its flag and a form can mark the field.
+    """
 
     exit_code = 2
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def require_text(value: str | None, field: str, max_chars: int, example: str) -> str:
+    """The stripped text; empty or over-long input raises InputError naming the field and the limit.
+
+    >>> require_text("  Hallo ", "question", 10, "How do I start?")
+    'Hallo'
+    >>> require_text("x" * 12, "topic", 10, "ChatGPT basics")
+    Traceback (most recent call last):
+    ...
+    assistant.errors.InputError: The topic has 12 characters; the limit is 10. Shorten it to what matters most.
+    """
+    text = (value or "").strip()
+    if not text:
+        raise InputError(f"The {field} is empty: write one, e.g. “{example}”.", field)
+    if len(text) > max_chars:
+        raise InputError(
+            f"The {field} has {len(text)} characters; the limit is {max_chars}. Shorten it to what matters most.",
+            field,
+        )
+    return text
 
 
 class ConfigError(TandemError):

@@ -24,7 +24,7 @@ def make_chat_model(settings: Settings) -> BaseChatModel | None:
         api_key=SecretStr(key),
         temperature=settings.llm_temperature,
         timeout=settings.llm_timeout,
-        max_retries=settings.llm_max_retries,
+        max_retries=0,  # the turn owns its budget: at most two requests (assistant/modes/generation.py)
         # `streaming` is left unset on purpose: invoke() (structured output) stays a plain request, since some
         # servers (llama.cpp) repeat the tool name in every streamed chunk; .stream() still streams free text.
     )

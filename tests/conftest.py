@@ -93,7 +93,6 @@ def services_with_llm(tmp_path: Path, base_url: str, base: Services, **overrides
         "llm_provider": "auto",
         "llm_base_url": base_url,
         "llm_model": "fake-model",
-        "llm_max_retries": 0,
         "data_dir": base.settings.data_dir,
     }
     values.update(overrides)

@@ -10,10 +10,20 @@ from pathlib import Path
 
 from assistant import __version__
 from assistant.cli import core, modes
-from assistant.errors import TandemError
+from assistant.errors import InputError, TandemError
 from assistant.settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
+# The services name the field of bad input; the command line names the flag that sets it.
+FLAGS = {
+    "topic": "--topic",
+    "minutes": "--minutes",
+    "session": "--session and --of",
+    "senior": "--senior",
+    "context": "--context",
+    "kind": "--kind",
+    "date": "--date",
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,7 +37,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Handler = args.handler
         return handler(args, settings)
     except TandemError as exc:
-        print(f"tandem: {exc}", file=sys.stderr)
+        hint = f" ({FLAGS[exc.field]})" if isinstance(exc, InputError) and exc.field in FLAGS else ""
+        print(f"tandem: {exc}{hint}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

@@ -9,7 +9,8 @@ from datetime import datetime
 
 from assistant.errors import InputError
 from assistant.modes.generation import Outcome
-from assistant.render.markdown import Result, to_markdown
+from assistant.modes.results import Result
+from assistant.render.markdown import to_markdown
 from assistant.settings import Settings
 from assistant.store import TandemProfile
 
@@ -40,14 +41,7 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.render.export import plan_to_ics, plan_to_markdown
 
     services = build(settings)
-    session, total, senior, history, lang = args.session, args.of, args.senior, "", args.lang
-    if args.tandem:
-        profile = services.store.tandem(args.tandem)
-        session = session or profile.next_session
-        total = total or profile.sessions_planned
-        senior = senior or profile.senior
-        lang = lang or profile.lang
-        history = profile.history(lang)
+    profile = services.store.tandem(args.tandem) if args.tandem else None
     start = None
     if args.ics:
         if not args.date:
@@ -59,7 +53,7 @@ def cmd_prepare(args: argparse.Namespace, settings: Settings) -> int:
                 f"--date must be an ISO date and time like 2026-12-03T10:00, not '{args.date}'"
             ) from exc
     plan, outcome = services.prepare.plan(
-        args.topic, args.minutes, session or 1, total or 6, senior, lang, history
+        args.topic, args.minutes, args.session, args.of, args.senior, args.lang, profile
     )
     if args.md:
         args.md.write_text(plan_to_markdown(plan), encoding="utf-8")
@@ -92,10 +86,6 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.container import build
     from assistant.conversation.dispatch import respond
 
-    if not args.message.strip():
-        raise InputError(
-            'The message is empty: type what you need, e.g. tandem chat "Plan my first session".'
-        )
     turn = respond(build(settings), args.message, args.mode, args.lang)
     if args.json:
         payload = {

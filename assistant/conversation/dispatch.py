@@ -1,59 +1,24 @@
-"""A free chat message: route it to a mode, pull that mode's parameters out of the text, run it."""
+"""One chat turn: route the message (once), run the chosen mode, stream what it produces.
+
+The CLI and the UI both call this module; neither routes nor runs a mode on its own.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
 from assistant.conversation.router import Route
+from assistant.errors import require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
-from assistant.modes.reflect.models import ReflectKind
-from assistant.render.markdown import Result
+from assistant.modes.results import Result
 from assistant.text.language import Lang, detect_language
 
 if TYPE_CHECKING:
     from assistant.container import Services
-
-_MINUTES = re.compile(r"(\d{2,3})\s*(?:-?\s*)(?:min\b|minuten|minutes|mins)", re.IGNORECASE)
-_SESSION = re.compile(r"(?:sitzung|session|termin|treffen)\s*(?:nr\.?\s*)?(\d{1,2})", re.IGNORECASE)
-_OF = re.compile(r"\b(?:von|of|aus)\s+(\d{1,2})\b", re.IGNORECASE)
-_ORDINALS = {
-    "erste": 1,
-    "ersten": 1,
-    "first": 1,
-    "zweite": 2,
-    "zweiten": 2,
-    "second": 2,
-    "dritte": 3,
-    "dritten": 3,
-    "third": 3,
-    "vierte": 4,
-    "vierten": 4,
-    "fourth": 4,
-    "fünfte": 5,
-    "fünften": 5,
-    "fifth": 5,
-    "sechste": 6,
-    "sechsten": 6,
-    "sixth": 6,
-    "letzte": 6,
-    "letzten": 6,
-    "last": 6,
-    "final": 6,
-}
-_TOPIC = re.compile(r"\b(?:über|zum thema|zu|zum|zur|on|about|regarding)\s+(.+)", re.IGNORECASE)
-_QUOTED = re.compile(r"[\"„“»]([^\"“”«]{6,})[\"“”«]")
-_TELL_THAT = re.compile(
-    r"(?:sag(?:e|en)?|tell|say to|mitteil\w*|beibring\w*)\b.*?\b(?:dass|that)\s+(.{6,})", re.IGNORECASE
-)
-_OPEN_UP = re.compile(
-    r"offene?n? fragen?|umformulier|open (?:up|questions?)|rephrase|closed question|"
-    r"geschlossene",
-    re.IGNORECASE,
-)
-_QUESTIONS = re.compile(r"fragen\b.*\b(mentor|mentorin|stellen)|questions?\b.*\b(ask|mentor)", re.IGNORECASE)
 
 
 @dataclass
@@ -65,61 +30,38 @@ class ChatTurn:
     outcome: Outcome | None = None
 
 
-def prepare_parameters(message: str) -> dict[str, object]:
-    """Topic, minutes and session numbers from a free request, with sensible defaults.
+@dataclass
+class TurnEvent:
+    """First the route, then streamed text (ask only), last the complete turn."""
 
-    >>> prepare_parameters("Hilf mir, unsere dritte Sitzung über LinkedIn vorzubereiten, 60 Minuten")
-    {'topic': 'LinkedIn', 'minutes': 60, 'session': 3, 'of': 6}
-    >>> prepare_parameters("plan session 2 of 4 on ChatGPT prompts (45 min)")
-    {'topic': 'ChatGPT prompts', 'minutes': 45, 'session': 2, 'of': 4}
-    """
-    minutes_match = _MINUTES.search(message)
-    minutes = int(minutes_match.group(1)) if minutes_match else 60
-    session_match = _SESSION.search(message)
-    session = int(session_match.group(1)) if session_match else 0
-    if not session:
-        words = re.findall(r"[a-zäöüß]+", message.lower())
-        session = next((_ORDINALS[w] for w in words if w in _ORDINALS), 1)
-    of_match = _OF.search(message)
-    total = max(int(of_match.group(1)) if of_match else 6, session)
-    topic_match = _TOPIC.search(message)
-    topic = topic_match.group(1) if topic_match else message
-    topic = _MINUTES.sub("", topic)
-    topic = re.split(
-        r"[,.;!?()]|\b(?:vorzubereiten|vorbereiten|planen|prepare|for my|für meine?n?)\b", topic
-    )[0]
-    topic = " ".join(topic.split()).strip(" -–") or message.strip()[:80]
-    return {"topic": topic[:120], "minutes": min(max(minutes, 10), 240), "session": session, "of": total}
+    route: Route | None = None
+    delta: str = ""
+    restart: bool = False
+    turn: ChatTurn | None = None
 
 
-def reflect_kind(message: str) -> ReflectKind:
-    """Which kind of reflection help a message asks for."""
-    if _OPEN_UP.search(message):
-        return "open-up"
-    if _QUESTIONS.search(message):
-        return "questions"
-    return "after-session"
-
-
-def feedback_remark(message: str) -> str:
-    """The quoted remark, or what follows "dass"/"that" in a how-do-I-tell question, else the message.
-
-    >>> feedback_remark("Wie sag ich meinem Mentee, dass er immer zu spät kommt?")
-    'er immer zu spät kommt'
-    >>> feedback_remark('Check this: "You never listen in meetings."')
-    'You never listen in meetings.'
-    """
-    quoted = _QUOTED.search(message)
-    if quoted:
-        return quoted.group(1).strip()
-    told = _TELL_THAT.search(message)
-    return told.group(1).strip(" ?.!") if told else message.strip()
-
-
-def respond(services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None) -> ChatTurn:
-    """Route and run; `mode` corrects a wrong guess."""
-    route = services.router.route(message, mode)
+def stream_turn(
+    services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None
+) -> Iterator[TurnEvent]:
+    """Route and run; `mode` corrects a wrong guess. The message is embedded at most once."""
+    message = require_text(message, "message", services.settings.max_question_chars, "Plan my first session")
     language: Lang = lang or detect_language(message)
+    vector: Sequence[float] | None = None
+    if mode in (None, "ask"):
+        vector = services.embeddings.embed_query(message)
+    route = services.router.route(message, mode, vector)
+    yield TurnEvent(route=route)
+    if route.mode == "ask":
+        for event in services.ask.stream(message, language, vector=vector):
+            if event.answer is not None:
+                yield TurnEvent(turn=ChatTurn(route, event.answer))
+            else:
+                yield TurnEvent(delta=event.delta, restart=event.restart)
+        return
+    yield TurnEvent(turn=_run_mode(services, route, message, language))
+
+
+def _run_mode(services: Services, route: Route, message: str, language: Lang) -> ChatTurn:
     if route.mode == "prepare":
         p = prepare_parameters(message)
         plan, outcome = services.prepare.plan(
@@ -129,7 +71,13 @@ def respond(services: Services, message: str, mode: Mode | None = None, lang: La
     if route.mode == "feedback":
         draft, outcome = services.feedback.coach(feedback_remark(message), lang=language)
         return ChatTurn(route, draft, outcome)
-    if route.mode == "reflect":
-        result, outcome = services.reflect.reflect(message, reflect_kind(message), lang=language)
-        return ChatTurn(route, result, outcome)
-    return ChatTurn(route, services.ask.answer(message, language))
+    result, outcome = services.reflect.reflect(message, reflect_kind(message), lang=language)
+    return ChatTurn(route, result, outcome)
+
+
+def respond(services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None) -> ChatTurn:
+    """The whole turn at once (the stream, consumed)."""
+    for event in stream_turn(services, message, mode, lang):
+        if event.turn is not None:
+            return event.turn
+    raise AssertionError("stream_turn always ends with a turn")

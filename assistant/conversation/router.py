@@ -1,17 +1,21 @@
-"""Route a free chat message to a mode: rules first, then embeddings, then the LLM when one is set."""
+"""Route a free chat message to a mode: keyword rules, then similarity to example requests.
+
+The router never calls the language model: a turn's model budget (two requests) belongs to the mode, and the
+user sees the chosen mode and can change it.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.modes.models import Mode
+from assistant.text.quotes import find_quotes
 
 
 class Route(BaseModel):
@@ -43,10 +47,8 @@ RULES: dict[Mode, tuple[str, ...]] = {
         r"\brephrase\b",
         r"\breword\b",
         r"\b(kritisieren|criticise|criticize)\b",
-        r"[\"„“].{12,}[\"“”]",
         r"\b(check|prüf)\w*\b.*\b(remark|satz|formulierung|wording|message|nachricht)\b",
         r"\b(is this|is that|ist das|geht das)\s+(so\s+)?(ok|okay|fine|in ordnung)\b",
-        r":\s*'[^']{12,}'",
     ),
     "reflect": (
         r"\breflekt",
@@ -61,6 +63,7 @@ RULES: dict[Mode, tuple[str, ...]] = {
         r"\b(lerntagebuch|learning journal|gibbs)\b",
     ),
 }
+QUOTED_REMARK = 12  # characters: a quotation this long is a remark to check, not a term in quotes
 ASK_MARGIN = 0.08
 ASK_HINTS = (r"^(was|wie|welche|wer|wann|warum|wozu|what|how|which|who|when|why|is|are|do|does|can)\b",)
 EXAMPLES: dict[Mode, tuple[str, ...]] = {
@@ -96,17 +99,22 @@ class Router:
     """Classifies a message; `route(message, override)` honours a mode the user picked."""
 
     embeddings: Embeddings
-    llm: BaseChatModel | None = None
     _prototypes: dict[Mode, np.ndarray] = field(default_factory=dict)
 
-    def route(self, message: str, override: Mode | None = None) -> Route:
+    def route(
+        self, message: str, override: Mode | None = None, vector: Sequence[float] | None = None
+    ) -> Route:
+        """The mode for a message; `vector` is the message already embedded as a query (embedded once a turn)."""
         if override:
             return Route(mode=override, confidence=1.0, reason="chosen by the user")
         text = message.lower()
         rule_hits: dict[Mode, int] = {
             mode: sum(bool(re.search(p, text)) for p in patterns) for mode, patterns in RULES.items()
         }
-        similarity = self._similarities(message)
+        # a quoted remark is one to check; a quoted question is one to open up (reflect), not a remark
+        quotes = find_quotes(message, min_length=QUOTED_REMARK)
+        rule_hits["feedback"] += any(not quote.text.endswith("?") for quote in quotes)
+        similarity = self._similarities(message if vector is None else vector)
         scores: dict[Mode, float] = {mode: similarity[mode] for mode in EXAMPLES}
         for mode, hits in rule_hits.items():
             scores[mode] += 0.3 * min(hits, 2)  # a keyword rule is stronger evidence than similarity
@@ -119,39 +127,16 @@ class Router:
             # without a keyword, only a clear similarity lead moves a message away from a grounded answer
             best, second = "ask", best
             margin = scores[second] - scores["ask"]
-        if margin < 0.05 and self.llm is not None:
-            chosen = self._ask_llm(message, [best, second])
-            if chosen:
-                return Route(mode=chosen, confidence=0.6, reason="decided by the language model")
         reason = "keywords and similarity" if rule_hits.get(best) else "similarity to example requests"
         return Route(mode=best, confidence=round(min(1.0, 0.5 + margin * 3), 2), reason=reason)
 
-    def _similarities(self, message: str) -> dict[Mode, float]:
+    def _similarities(self, message: str | Sequence[float]) -> dict[Mode, float]:
         if not self._prototypes:
             for mode, examples in EXAMPLES.items():
                 vectors = np.asarray(self.embeddings.embed_documents(list(examples)))
                 vectors = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
                 centroid = vectors.mean(axis=0)
                 self._prototypes[mode] = centroid / (np.linalg.norm(centroid) or 1.0)
-        query = np.asarray(self.embeddings.embed_query(message))
+        query = np.asarray(self.embeddings.embed_query(message) if isinstance(message, str) else message)
         query = query / (np.linalg.norm(query) or 1.0)
         return {mode: float(vec @ query) for mode, vec in self._prototypes.items()}
-
-    def _ask_llm(self, message: str, candidates: list[Mode]) -> Mode | None:
-        assert self.llm is not None
-        prompt = [
-            SystemMessage(
-                "Classify the user's message for a reverse-mentoring coach. Modes: ask (a question about "
-                "the programme or best practice), prepare (plan a session), feedback (phrase or check "
-                "feedback), reflect (reflection prompts or questions for a mentor). Reply with one word."
-            ),
-            HumanMessage(f"Message: {message}\nCandidates: {', '.join(candidates)}"),
-        ]
-        try:
-            reply = str(self.llm.invoke(prompt).content).strip().lower()
-        except Exception:
-            return None
-        for mode in candidates:
-            if mode in reply:
-                return mode
-        return None

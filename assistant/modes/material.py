@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
 
-from assistant.schema import Hit, Source
+from assistant.rag.retrieve import Filters
+from assistant.schema import Chunk, Hit, Source
+from assistant.text.language import Lang
 
 SNIPPET_CHARS = 280
 
@@ -69,3 +73,37 @@ def to_sources(hits: list[Hit]) -> list[Source]:
             )
         )
     return sources
+
+
+class Searcher(Protocol):
+    """What the modes need from the retriever (tests pass a stub)."""
+
+    def search(
+        self, query: str, k: int = 5, filters: Filters | None = None, vector: Sequence[float] | None = None
+    ) -> list[Hit]: ...
+
+    def is_empty(self) -> bool: ...
+
+    def chunks_of(self, doc_id: str) -> list[Chunk]: ...
+
+
+@dataclass
+class Material:
+    """The programme material a mode draws on: the retriever with the configured top-k and relevance floor."""
+
+    retriever: Searcher
+    top_k: int = 5
+    min_relevance: float = 0.17
+
+    def relevant(
+        self, query: str, filters: Filters | None = None, vector: Sequence[float] | None = None
+    ) -> list[Hit]:
+        """Retrieved passages that pass the relevance rule, best first; none from an empty index."""
+        if self.retriever.is_empty():
+            return []
+        hits = self.retriever.search(query, self.top_k, filters, vector)
+        return [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+
+    def for_reader(self, query: str, lang: Lang) -> list[Hit]:
+        """Relevant passages in the reader's language; the other language only when there are none."""
+        return self.relevant(query, Filters(lang=lang)) or self.relevant(query)

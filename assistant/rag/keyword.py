@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -97,7 +97,7 @@ class KeywordIndex:
             for term, (pos, w) in raw.items()
         }
 
-    def similarities(self, query_vector: list[float], chunk_ids: list[str]) -> dict[str, float]:
+    def similarities(self, query_vector: Sequence[float], chunk_ids: list[str]) -> dict[str, float]:
         """Cosine similarity of the query to chunks by id (vectors are unit length)."""
         if self.vectors is None or not chunk_ids:
             return {}

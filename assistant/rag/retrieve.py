@@ -6,6 +6,7 @@ import hashlib
 import re
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -113,13 +114,16 @@ class Retriever:
         """True when nothing has been ingested yet."""
         return self.index.count() == 0
 
-    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]:
-        """The k best passages for a question, deduplicated, best first."""
+    def search(
+        self, query: str, k: int = 5, filters: Filters | None = None, vector: Sequence[float] | None = None
+    ) -> list[Hit]:
+        """The k best passages for a question, deduplicated, best first; pass `vector` if already embedded."""
         filters = filters or Filters()
         n = max(self.fusion.candidates, 4 * k)
         similarities: dict[str, float] = {}
         dense: list[tuple[Chunk, float]] = []
-        vector = self.index.embeddings.embed_query(query)
+        if vector is None:
+            vector = self.index.embeddings.embed_query(query)
         if self.fusion.use_dense:
             dense = self.index.query(vector, n, chroma_where(filters.as_dict()))
             similarities = {chunk.id: sim for chunk, sim in dense}

@@ -5,11 +5,10 @@ from __future__ import annotations
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.modes.prepare.models import SessionPlan
 from assistant.modes.reflect.models import ReflectionSet
+from assistant.modes.results import Result
 from assistant.render.export import plan_to_markdown
 from assistant.schema import Answer, Source
 from assistant.text.language import Lang, pick
-
-Result = Answer | SessionPlan | FeedbackDraft | ReflectionSet
 
 
 def sources_markdown(sources: list[Source], lang: Lang, html: bool = False) -> str:

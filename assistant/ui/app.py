@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from assistant.container import Services
-from assistant.conversation.dispatch import respond as chat_respond
+from assistant.conversation.dispatch import stream_turn
 from assistant.errors import TandemError
 from assistant.llm import describe_backend
+from assistant.modes.models import Mode
 from assistant.render.markdown import to_markdown
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
@@ -40,23 +41,20 @@ MODE_LABELS = {
 
 
 def respond(services: Services, message: str, history: list[Any], mode: str = "auto") -> Iterator[str]:
-    """Route the message; stream grounded answers, show the other modes' results when ready."""
+    """One chat turn through the dispatcher: stream grounded answers, show the other modes' results when ready."""
     show_note = services.settings.llm_enabled  # offline: the banner already says so
+    chosen: Mode | None = None if mode == "auto" else mode  # type: ignore[assignment]
+    header, text = "", ""
     try:
-        route = services.router.route(message, None if mode == "auto" else mode)  # type: ignore[arg-type]
-        header = f"_{MODE_LABELS[route.mode]}_" + ("" if mode != "auto" else " · _auto_") + "\n\n"
-        if route.mode == "ask":
-            text = ""
-            for event in services.ask.stream(message):
-                if event.answer is not None:
-                    yield header + to_markdown(event.answer, html_sources=True, show_note=show_note)
-                    return
-                text += event.delta
+        for event in stream_turn(services, message, chosen):
+            if event.route is not None:
+                header = f"_{MODE_LABELS[event.route.mode]}_" + ("" if chosen else " · _auto_") + "\n\n"
+                yield header + "…"
+            elif event.turn is not None:
+                yield header + to_markdown(event.turn.result, html_sources=True, show_note=show_note)
+            else:
+                text = event.delta if event.restart else text + event.delta
                 yield header + text
-            return
-        yield header + "…"
-        turn = chat_respond(services, message, route.mode)
-        yield header + to_markdown(turn.result, html_sources=True, show_note=show_note)
     except TandemError as exc:
         yield f"⚠️ {exc}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.modes.material import Material
 from assistant.schema import Chunk, Hit
 
 
@@ -18,12 +19,17 @@ class StubRetriever:
     def is_empty(self) -> bool:
         return not self.hits
 
-    def search(self, query: str, k: int = 5, filters: Any = None) -> list[Hit]:
+    def search(self, query: str, k: int = 5, filters: Any = None, vector: Any = None) -> list[Hit]:
         self.queries.append((query, k, filters))
         return self.hits[:k]
 
     def chunks_of(self, doc_id: str) -> list[Chunk]:
         return []
+
+
+def stub_material(hits: list[Hit] | None = None) -> Material:
+    """The modes' material over a stub retriever, with the default top-k and relevance floor."""
+    return Material(StubRetriever(hits or []), top_k=5, min_relevance=0.17)  # type: ignore[arg-type]
 
 
 class ScriptedStructured:

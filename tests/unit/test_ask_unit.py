@@ -13,7 +13,7 @@ from assistant.errors import InputError, TandemError
 from assistant.modes.ask.service import AskService
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
-from tests.support.fakes import StubRetriever
+from tests.support.fakes import stub_material
 
 HITS = [
     Hit(
@@ -32,7 +32,7 @@ HITS = [
 
 def service(llm: Any = None, hits: list[Hit] = HITS) -> AskService:
     return AskService(
-        retriever=StubRetriever(hits),
+        material=stub_material(hits),
         embeddings=DeterministicFakeEmbedding(size=16),  # type: ignore[arg-type]
         llm=llm,
         prompts_dir=PROJECT_ROOT / "prompts",
@@ -68,7 +68,7 @@ class BrokenModel(GenericFakeChatModel):
 
 def test_llm_failure_falls_back_to_offline_with_a_note() -> None:
     answer = service(BrokenModel(messages=iter([]))).answer("Wie gebe ich Feedback nach oben?")
-    assert answer.backend == "offline" and "ConnectionError" in answer.note
+    assert answer.backend == "offline" and "nicht erreichbar" in answer.note
     assert answer.language == "de"
 
 

@@ -17,7 +17,7 @@ from assistant.modes.feedback.service import FeedbackService, find_flags, format
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
 from assistant.text.language import Lang
-from tests.support.fakes import FakeLLM, StubRetriever
+from tests.support.fakes import FakeLLM, stub_material
 
 PHRASES: FeedbackPhrases = load_catalog(Path(__file__).resolve().parents[2] / "knowledge").phrases
 
@@ -96,10 +96,11 @@ HITS = [
 
 def service(llm: Any = None, hits: list[Hit] = HITS) -> FeedbackService:
     return FeedbackService(
-        retriever=StubRetriever(hits),  # type: ignore[arg-type]
+        material=stub_material(hits),
         llm=llm,
         prompts_dir=PROJECT_ROOT / "prompts",
         phrases=PHRASES,
+        max_chars=2000,
         method="function_calling",
     )
 
@@ -331,7 +332,7 @@ def test_offline_service_returns_a_draft_with_flags_sources_and_note() -> None:
     assert [f.text for f in draft.flags] == ["never", "ridiculous"]
     assert draft.sbi.situation == "In the weekly team meeting"
     assert [s.n for s in draft.sources] == [1, 2, 3] and draft.sources[0].doc_id == "feedback-upwards.en"
-    query, _, filters = svc.retriever.queries[0]  # type: ignore[attr-defined]
+    query, _, filters = svc.material.retriever.queries[0]  # type: ignore[attr-defined]
     assert "SBI" in query and "I-message" in query and "feedforward" in query and filters.lang == "en"
 
 
@@ -382,4 +383,4 @@ def test_llm_invalid_twice_falls_back_to_the_composer() -> None:
 
 def test_llm_exception_falls_back_with_a_note() -> None:
     draft, outcome = service(FakeLLM([ConnectionError("down")] * 2)).coach("Sie hören mir nie zu.")
-    assert outcome.backend == "offline" and "ConnectionError" in draft.note and draft.language == "de"
+    assert outcome.backend == "offline" and "nicht erreichbar" in draft.note and draft.language == "de"

@@ -13,13 +13,14 @@ from assistant.modes.prepare.models import AgendaItem, PlanContent, PlanRequest
 from assistant.modes.prepare.service import PrepareService
 from assistant.render.export import plan_to_ics, plan_to_markdown
 from assistant.settings import PROJECT_ROOT
-from tests.support.fakes import StubRetriever
+from assistant.store import SessionRecord, TandemProfile
+from tests.support.fakes import stub_material
 
 CATALOG = load_catalog(PROJECT_ROOT / "knowledge")
 
 
 def service(llm: Any = None) -> PrepareService:
-    return PrepareService(StubRetriever(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas)  # type: ignore[arg-type]
+    return PrepareService(stub_material(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas, max_chars=2000)
 
 
 CASES = [
@@ -102,10 +103,17 @@ def test_first_session_rules() -> None:
 
 
 def test_plan_builds_on_the_tandem_history() -> None:
-    plan, _ = service().plan(
-        "Prompts", 60, 3, 6, lang="de", history="Sitzung 2 (ChatGPT): erste Prompts geschrieben"
-    )
+    profile = TandemProfile(name="T1", senior="Bereichsleiterin Einkauf", sessions_planned=5, lang="de")
+    profile.sessions = [
+        SessionRecord(number=n, held_on="2026-10-01", topic=t, summary=s)
+        for n, t, s in [(1, "Kennenlernen", "Ziele vereinbart"), (2, "ChatGPT", "erste Prompts geschrieben")]
+    ]
+    plan, _ = service().plan("Prompts", 60, profile=profile)
     assert "erste Prompts geschrieben" in plan.agenda[0].activity
+    assert (plan.session_number, plan.total_sessions, plan.senior) == (3, 5, "Bereichsleiterin Einkauf")
+    assert plan.language == "de"
+    explicit, _ = service().plan("Prompts", 45, session=5, senior="CFO", lang="en", profile=profile)
+    assert (explicit.session_number, explicit.total_sessions, explicit.senior) == (5, 5, "CFO")
 
 
 def test_markdown_and_ics_exports(tmp_path: Path) -> None:

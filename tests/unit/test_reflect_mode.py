@@ -16,12 +16,13 @@ from assistant.modes.reflect.compose import compose_reflection
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
 from assistant.modes.reflect.service import ReflectService, guess_language, hints, validate_context
-from assistant.modes.reflect.topics import detect_bank_topic, find_topics, subject_phrase
+from assistant.modes.reflect.topics import find_topics, subject_phrase
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
 from assistant.text.language import Lang, detect_language
 from assistant.text.questions import is_open_question
-from tests.support.fakes import FakeLLM, StubRetriever
+from assistant.text.topics import rank_topics
+from tests.support.fakes import FakeLLM, stub_material
 
 CATALOG = load_catalog(Path(__file__).resolve().parents[2] / "knowledge")
 
@@ -401,9 +402,9 @@ def test_topics_and_bank_topics_are_found_in_messy_text() -> None:
         "PowerPoint",
     ]
     assert [t.dat for t in find_topics("Wir haben Kanäle angelegt", "de")] == ["Kanälen"]
-    assert detect_bank_topic("Homeoffice und Erreichbarkeit")[0] == "hybrid-work"
-    assert detect_bank_topic("Ist ChatGPT sicher?")[0] == "generative-ai"
-    assert detect_bank_topic("Tee trinken") == ["general"]
+    assert rank_topics("Homeoffice und Erreichbarkeit")[0] == "hybrid-work"
+    assert rank_topics("Ist ChatGPT sicher?")[0] == "generative-ai"
+    assert rank_topics("Tee trinken") == ["general"]
     assert subject_phrase("Ich möchte meinen Mentor zu KI-Agenten befragen.", "de") == ("KI-Agenten", True)
 
 
@@ -554,11 +555,12 @@ HITS = [
 
 def offline(hits: list[Hit] = HITS, llm: Any = None) -> ReflectService:
     return ReflectService(
-        StubRetriever(hits),
+        stub_material(hits),
         llm,
         PROJECT_ROOT / "prompts",
         CATALOG.questions,
         CATALOG.reflection,
+        max_chars=2000,
         method="function_calling",
     )
 
@@ -588,19 +590,19 @@ def test_bad_input_raises_input_errors(context: str, kind: str, message: str) ->
     with pytest.raises(InputError, match=message):
         offline().reflect(context, kind)  # type: ignore[arg-type]
     with pytest.raises(InputError):
-        validate_context(context, kind)
+        validate_context(context, kind, 2000)
 
 
 def test_retrieval_query_names_the_method_and_sources_are_kept() -> None:
     service = offline()
     result, _ = service.reflect("We tried ChatGPT today.", "after-session")
-    query, k, filters = service.retriever.queries[0]  # type: ignore[attr-defined]
-    assert "Gibbs" in query and "ChatGPT" in query and filters.lang == "en" and k == 4
+    query, k, filters = service.material.retriever.queries[0]  # type: ignore[attr-defined]
+    assert "Gibbs" in query and "ChatGPT" in query and filters.lang == "en" and k == service.material.top_k
     assert [s.doc_id for s in result.sources] == ["reflection-gibbs.en", "open-questions-grow.en"]
     service.reflect("Ist das sicher?", "open-up")
-    assert "offene Fragen" in service.retriever.queries[-1][0]  # type: ignore[attr-defined]
+    assert "offene Fragen" in service.material.retriever.queries[-1][0]  # type: ignore[attr-defined]
     service.reflect("LinkedIn", "questions")
-    assert "GROW" in service.retriever.queries[-1][0]  # type: ignore[attr-defined]
+    assert "GROW" in service.material.retriever.queries[-1][0]  # type: ignore[attr-defined]
 
 
 def test_empty_index_still_answers_without_sources() -> None:
@@ -669,7 +671,7 @@ def test_llm_exception_falls_back_with_a_note() -> None:
     result, outcome = offline(llm=FakeLLM([ConnectionError("down")] * 2)).reflect(
         "Heute Teams-Kanäle angelegt."
     )
-    assert outcome.backend == "offline" and "ConnectionError" in result.note and result.language == "de"
+    assert outcome.backend == "offline" and "nicht erreichbar" in result.note and result.language == "de"
     assert check_reflection(result, "de", "after-session", result.context) == []
 
 

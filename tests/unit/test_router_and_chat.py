@@ -1,7 +1,5 @@
 """Routing rules and parameter extraction for free chat messages."""
 
-from typing import Any
-
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
@@ -34,20 +32,24 @@ def test_user_override_wins(router: Router) -> None:
     assert route.mode == "ask" and route.confidence == 1.0
 
 
-class OneWordModel:
-    def __init__(self, word: str) -> None:
-        self.word = word
+class CountingEmbeddings(DeterministicFakeEmbedding):
+    """Counts how often a question is embedded."""
 
-    def invoke(self, messages: Any) -> Any:
-        return type("Reply", (), {"content": self.word})()
+    query_calls: int = 0
+
+    def embed_query(self, text: str) -> list[float]:
+        self.query_calls += 1
+        return super().embed_query(text)
 
 
-def test_llm_breaks_close_calls() -> None:
-    router = Router(DeterministicFakeEmbedding(size=16), llm=OneWordModel("reflect"))  # type: ignore[arg-type]
-    route = router.route("hmm")
-    assert route.mode in {"reflect", "ask", "prepare", "feedback"}
-    if route.reason == "decided by the language model":
-        assert route.mode == "reflect"
+def test_a_vector_embedded_earlier_in_the_turn_is_reused() -> None:
+    embeddings = CountingEmbeddings(size=16)
+    router = Router(embeddings)
+    vector = embeddings.embed_query("Wie plane ich die erste Sitzung?")
+    router.route("Wie plane ich die erste Sitzung?", vector=vector)
+    assert embeddings.query_calls == 1
+    router.route("Wie plane ich die erste Sitzung?")
+    assert embeddings.query_calls == 2
 
 
 def test_prepare_parameters_defaults() -> None:

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
-from assistant.rag.chunking import split_sentences
 from assistant.schema import Hit
 from assistant.text.language import Lang, doc_stem, pick
+from assistant.text.quotes import is_balanced
+from assistant.text.sentences import split_sentences
 
 _MARKUP = re.compile(r"^\s*(?:[-*+>]|\d+[.)])\s+|\*\*|__|`")
 MAX_SENTENCES = 5
@@ -65,13 +66,12 @@ def clean_sentence(text: str) -> str:
 
 
 def _reads_alone(sentence: str) -> bool:
-    """A cut-out quotation fragment has an odd number of double quotes, or ends in a colon.
+    """A cut-out quotation fragment has a quotation mark left unpaired, or ends in a colon.
 
     >>> _reads_alone('Sagen Sie: „Danke.“'), _reads_alone('Das ist eine 3.“ Weiter so.'), _reads_alone("Examples:")
     (True, False, False)
     """
-    quotes = sum(sentence.count(q) for q in '"„“”«»')
-    return quotes % 2 == 0 and not sentence.endswith(":")
+    return is_balanced(sentence) and not sentence.endswith(":")
 
 
 def candidate_sentences(hits: Sequence[Hit], lang: Lang) -> list[tuple[int, int, str]]:
@@ -94,12 +94,14 @@ def candidate_sentences(hits: Sequence[Hit], lang: Lang) -> list[tuple[int, int,
     return found[:MAX_CANDIDATES]
 
 
-def compose_answer(question: str, lang: Lang, hits: Sequence[Hit], embeddings: Embeddings) -> str:
+def compose_answer(
+    query_vector: Sequence[float], lang: Lang, hits: Sequence[Hit], embeddings: Embeddings
+) -> str:
     """Pick the sentences of the retrieved passages closest to the question, each with its citation."""
     candidates = candidate_sentences(hits, lang)
     if not candidates:
         return nothing_found(lang)
-    query = np.asarray(embeddings.embed_query(question))
+    query = np.asarray(query_vector)
     vectors = np.asarray(embeddings.embed_documents([s for _, _, s in candidates]))
     scores = vectors @ query
     # a small bonus for earlier-ranked passages: retrieval already judged them more relevant

@@ -13,37 +13,31 @@ from langchain_core.messages import BaseMessage
 
 from assistant import prompts
 from assistant.catalog import FeedbackPhrases
-from assistant.errors import InputError
+from assistant.errors import InputError, require_text
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
 from assistant.modes.feedback.models import FeedbackContent, FeedbackDraft, FlaggedSpan
 from assistant.modes.generation import Method, Outcome, generate
-from assistant.modes.material import format_docs, to_sources
-from assistant.rag.retrieve import Filters, Retriever
+from assistant.modes.material import Material, format_docs, to_sources
 from assistant.schema import Hit
 from assistant.text.language import Lang, detect_language, pick
 
-MAX_CHARS = 2000
 _QUERY_TERMS: dict[Lang, str] = {
     "de": "Feedback geben SBI Ich-Botschaft Feedforward",
     "en": "giving feedback SBI I-message feedforward",
 }
 
 
-def validate_remark(remark: str, context: str = "", max_chars: int = MAX_CHARS) -> tuple[str, str]:
-    """The stripped remark and context; empty or over-long input raises InputError saying what to do."""
-    text, where = (remark or "").strip(), (context or "").strip()
-    if not text:
+def validate_remark(remark: str, context: str, max_chars: int) -> tuple[str, str]:
+    """The stripped remark and context; empty or over-long input raises InputError naming the field."""
+    text = require_text(remark, "remark", max_chars, "You always interrupt me")
+    where = (context or "").strip()
+    if len(where) > max_chars:
         raise InputError(
-            'The remark is empty: paste the sentence you want to say, e.g. tandem feedback "You always '
-            'interrupt me"'
+            f"The context has {len(where)} characters; the limit is {max_chars}. Shorten it to the one or two "
+            "sentences that matter.",
+            "context",
         )
-    for name, value in (("remark", text), ("context", where)):
-        if len(value) > max_chars:
-            raise InputError(
-                f"The {name} has {len(value)} characters; the limit is {max_chars}. Shorten it to the one "
-                "or two sentences that matter."
-            )
     return text, where
 
 
@@ -89,19 +83,16 @@ def format_flags(flags: list[FlaggedSpan], lang: Lang) -> str:
 class FeedbackService:
     """The `feedback` mode: a remark in, a FeedbackDraft with flags and rewrites out."""
 
-    retriever: Retriever
+    material: Material
     llm: BaseChatModel | None
     prompts_dir: Path
     phrases: FeedbackPhrases
+    max_chars: int
     method: Method = "auto"
-    top_k: int = 4
-    max_chars: int = MAX_CHARS
 
     def retrieve(self, remark: str, lang: Lang) -> list[Hit]:
         """Programme material on giving feedback, searched with the remark plus the method names."""
-        if self.retriever.is_empty():
-            return []
-        return self.retriever.search(f"{remark} {_QUERY_TERMS[lang]}", self.top_k, Filters(lang=lang))
+        return self.material.for_reader(f"{remark} {_QUERY_TERMS[lang]}", lang)
 
     def coach(
         self, remark: str, context: str = "", lang: Lang | None = None

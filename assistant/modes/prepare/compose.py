@@ -13,7 +13,7 @@ from assistant.text.language import Lang, pick
 from assistant.text.topics import DIGITAL_TOPICS, detect_topic
 
 if TYPE_CHECKING:
-    from assistant.rag.retrieve import Retriever
+    from assistant.modes.material import Searcher
 
 _STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.+)$")
 _EXERCISE_SECTION = re.compile(r"übung|exercise", re.IGNORECASE)
@@ -40,7 +40,7 @@ def scale_minutes(minutes: list[int], total: int) -> list[int]:
 
 
 def compose_plan(
-    request: PlanRequest, lang: Lang, agendas: AgendaTemplates, hits: list[Hit], retriever: Retriever | None
+    request: PlanRequest, lang: Lang, agendas: AgendaTemplates, hits: list[Hit], retriever: Searcher | None
 ) -> PlanContent:
     """A plan that meets every rule of `check_plan`, built from the agenda templates and the knowledge base."""
     template = agendas.closest(request.kind, request.minutes, lang)
@@ -174,7 +174,7 @@ def _next_time(request: PlanRequest, lang: Lang) -> list[str]:
     ]
 
 
-def _exercise(request: PlanRequest, lang: Lang, retriever: Retriever | None, minutes: int) -> Exercise:
+def _exercise(request: PlanRequest, lang: Lang, retriever: Searcher | None, minutes: int) -> Exercise:
     """The hands-on exercise of the matching topic card, or a general show-do-review exercise."""
     topic = detect_topic(request.topic)
     if retriever is not None and topic in DIGITAL_TOPICS:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.catalog import SessionKind
-from assistant.errors import InputError
+from assistant.errors import InputError, require_text
 from assistant.modes.models import ModeResult
 from assistant.text.topics import is_digital
 
 MIN_MINUTES, MAX_MINUTES = 10, 240
+MAX_TOPIC_CHARS = 300  # a topic is a title; details belong in the senior's context
 
 
 class AgendaItem(BaseModel):
@@ -80,17 +81,24 @@ class PlanRequest:
         return is_digital(self.topic)
 
 
-def validate_request(topic: str, minutes: int, session: int, of: int) -> None:
-    """Bad input gets a message that names the problem and what to do."""
-    if not topic.strip():
-        raise InputError('The topic is empty: say what the session is about, e.g. --topic "ChatGPT basics".')
-    if len(topic) > 300:
+def validate_request(topic: str, minutes: int, session: int, of: int, senior: str, max_chars: int) -> None:
+    """Bad input gets a message that names the field, the limit and what to do."""
+    require_text(topic, "topic", MAX_TOPIC_CHARS, "ChatGPT basics")
+    if len(senior) > max_chars:
         raise InputError(
-            f"The topic has {len(topic)} characters; keep it under 300 and put details in --senior."
+            f"The senior's context has {len(senior)} characters; the limit is {max_chars}. Keep what changes "
+            "the plan (role, experience, worries).",
+            "senior",
         )
     if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InputError(f"--minutes must be between {MIN_MINUTES} and {MAX_MINUTES}, not {minutes}.")
+        raise InputError(
+            f"The session length must be between {MIN_MINUTES} and {MAX_MINUTES} minutes, not {minutes}.",
+            "minutes",
+        )
     if of < 1 or session < 1:
-        raise InputError("--session and --of must be 1 or more.")
+        raise InputError("The session number and the number of sessions must be 1 or more.", "session")
     if session > of:
-        raise InputError(f"Session {session} of {of} does not exist: --session must not exceed --of.")
+        raise InputError(
+            f"Session {session} of {of} does not exist: the session number must not exceed the number of sessions.",
+            "session",
+        )

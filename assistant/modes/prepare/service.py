@@ -10,41 +10,52 @@ from langchain_core.language_models import BaseChatModel
 from assistant import prompts
 from assistant.catalog import AgendaTemplates
 from assistant.modes.generation import Method, Outcome, generate
-from assistant.modes.material import format_docs, to_sources
+from assistant.modes.material import Material, format_docs, to_sources
 from assistant.modes.prepare.checks import check_plan
 from assistant.modes.prepare.compose import compose_plan
 from assistant.modes.prepare.models import PlanContent, PlanRequest, SessionPlan, validate_request
-from assistant.rag.retrieve import Filters, Retriever
-from assistant.schema import Hit
+from assistant.store import TandemProfile
 from assistant.text.language import Lang, detect_language, pick
 
 
 @dataclass
 class PrepareService:
-    """The `prepare` mode."""
+    """The `prepare` mode: a topic and the tandem's situation in, a checked SessionPlan out."""
 
-    retriever: Retriever
+    material: Material
     llm: BaseChatModel | None
     prompts_dir: Path
     agendas: AgendaTemplates
     method: Method = "auto"
-    top_k: int = 5
+    max_chars: int = 2000
 
     def plan(
         self,
         topic: str,
-        minutes: int,
-        session: int = 1,
-        of: int = 6,
+        minutes: int = 60,
+        session: int | None = None,
+        of: int | None = None,
         senior: str = "",
         lang: Lang | None = None,
-        history: str = "",
+        profile: TandemProfile | None = None,
     ) -> tuple[SessionPlan, Outcome]:
-        """A checked session plan, from the LLM or the offline composer."""
-        validate_request(topic, minutes, session, of)
-        request = PlanRequest(topic.strip(), minutes, session, of, senior.strip(), history)
+        """A checked session plan, from the LLM or the offline composer.
+
+        With a tandem `profile`, what the request leaves open comes from it: the next session's number, the
+        planned number of sessions, the senior, the language, and what earlier sessions covered.
+        """
+        if profile is not None:
+            session = profile.next_session if session is None else session
+            of = profile.sessions_planned if of is None else of
+            senior = senior or profile.senior
+            lang = lang or profile.lang
+        session = 1 if session is None else session
+        of = 6 if of is None else of
+        validate_request(topic, minutes, session, of, senior, self.max_chars)
         language: Lang = lang or detect_language(f"{topic} {senior}", default="de")
-        hits = self._material(request, language)
+        history = profile.history(language) if profile is not None else ""
+        request = PlanRequest(topic.strip(), minutes, session, of, senior.strip(), history)
+        hits = self.material.relevant(self._query(request, language))
         spec = prompts.load("prepare", self.prompts_dir)
         messages = spec.render(
             language,
@@ -63,7 +74,7 @@ class PrepareService:
             PlanContent,
             messages,
             lambda p: check_plan(p, request, language),
-            lambda: compose_plan(request, language, self.agendas, hits, self.retriever),
+            lambda: compose_plan(request, language, self.agendas, hits, self.material.retriever),
             language,
             self.method,
         )
@@ -81,10 +92,10 @@ class PrepareService:
         )
         return plan, outcome
 
-    def _material(self, request: PlanRequest, lang: Lang) -> list[Hit]:
-        query = pick(
+    @staticmethod
+    def _query(request: PlanRequest, lang: Lang) -> str:
+        return pick(
             lang,
             f"{request.topic}: Sitzung vorbereiten, Praxisübung, Ablauf",
             f"{request.topic}: preparing a session, hands-on exercise, agenda",
         )
-        return self.retriever.search(query, self.top_k, Filters())

@@ -6,26 +6,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, get_args
+from typing import get_args
 
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
-from assistant.errors import InputError
+from assistant.errors import InputError, require_text
 from assistant.modes.generation import Method, Outcome, generate
-from assistant.modes.material import format_docs, is_relevant, to_sources
+from assistant.modes.material import Material, format_docs, to_sources
 from assistant.modes.reflect.checks import check_reflection, normalise_labels
 from assistant.modes.reflect.compose import compose_reflection
 from assistant.modes.reflect.models import ReflectionContent, ReflectionSet, ReflectKind
 from assistant.modes.reflect.open import is_w_question, split_questions
-from assistant.modes.reflect.topics import bank_questions, detect_bank_topic, find_topics
-from assistant.rag.retrieve import Filters
+from assistant.modes.reflect.topics import bank_questions, find_topics
 from assistant.schema import Hit
 from assistant.text.language import Lang, detect_language, pick
+from assistant.text.topics import detect_topic
 
 KINDS: tuple[ReflectKind, ...] = get_args(ReflectKind)
-MAX_CHARS = 2000
 _QUERY: dict[ReflectKind, tuple[str, str]] = {
     "after-session": (
         "Nach der Session reflektieren mit dem Gibbs-Zyklus: Beschreibung, Gefühle, Bewertung, Analyse, "
@@ -43,9 +42,9 @@ _QUERY: dict[ReflectKind, tuple[str, str]] = {
     ),
 }
 _EXAMPLES: dict[ReflectKind, str] = {
-    "after-session": 'tandem reflect "Heute haben wir ChatGPT für E-Mails ausprobiert. Ich war skeptisch."',
-    "questions": 'tandem reflect "LinkedIn für Führungskräfte" --kind questions',
-    "open-up": 'tandem reflect "Ist das sicher? Kann ich das für E-Mails nutzen?" --kind open-up',
+    "after-session": "Heute haben wir ChatGPT für E-Mails ausprobiert. Ich war skeptisch.",
+    "questions": "LinkedIn für Führungskräfte",
+    "open-up": "Ist das sicher? Kann ich das für E-Mails nutzen?",
 }
 _GERMAN_HINTS = re.compile(
     r"\b(?:ki|datenschutz\w*|rückmeldung\w*|lern\w*|sitzung\w*|heute|gestern|besprechung\w*|zusammenarbeit\w*|"
@@ -59,27 +58,13 @@ _ENGLISH_HINTS = re.compile(
 )
 
 
-class Searcher(Protocol):
-    """What the service needs from the retriever."""
-
-    def search(self, query: str, k: int = 5, filters: Filters | None = None) -> list[Hit]: ...
-
-    def is_empty(self) -> bool: ...
-
-
-def validate_context(context: str, kind: str, max_chars: int = MAX_CHARS) -> str:
-    """The stripped text; an unknown kind, empty or over-long text raises InputError saying what to do."""
+def validate_context(context: str, kind: str, max_chars: int) -> str:
+    """The stripped text; an unknown kind, empty or over-long text raises InputError naming the field."""
     if kind not in KINDS:
-        raise InputError(f"Unknown kind '{kind}': use one of {', '.join(KINDS)} (--kind).")
-    text = (context or "").strip()
-    if not re.search(r"\w", text):
-        raise InputError(f"The text is empty: describe what you want to reflect on, e.g. {_EXAMPLES[kind]}")
-    if len(text) > max_chars:
-        raise InputError(
-            f"The text has {len(text)} characters; the limit is {max_chars}. Shorten it to what matters most "
-            "(a few sentences about the session, a topic, or the questions you want to open up)."
-        )
-    return text
+        raise InputError(f"Unknown kind '{kind}': use one of {', '.join(KINDS)}.", "kind")
+    if not re.search(r"\w", context or ""):
+        context = ""
+    return require_text(context, "text", max_chars, _EXAMPLES[kind])
 
 
 def guess_language(context: str) -> Lang:
@@ -105,7 +90,7 @@ def hints(
         kinds = pick(lang, "offen|geschlossen", "open|closed").split("|")
         return "\n".join(f"- {q} ({kinds[0] if is_w_question(q, lang) else kinds[1]})" for q in found)
     if kind == "questions":
-        topic = detect_bank_topic(context)[0]
+        topic = detect_topic(context)
         lines = [pick(lang, f"Erkanntes Thema: {topic}", f"Recognised topic: {topic}")]
         for phase in GROW_PHASES:
             lines += [f"- [{phase}] {q}" for q in bank_questions(questions, topic, phase, lang)]
@@ -121,25 +106,17 @@ def hints(
 class ReflectService:
     """The `reflect` mode: a context in, a ReflectionSet of labelled open questions out."""
 
-    retriever: Searcher
+    material: Material
     llm: BaseChatModel | None
     prompts_dir: Path
     questions: QuestionBank
     reflection: ReflectionPrompts
+    max_chars: int
     method: Method = "auto"
-    top_k: int = 4
-    min_relevance: float = 0.17
-    max_chars: int = MAX_CHARS
 
     def retrieve(self, context: str, kind: ReflectKind, lang: Lang) -> list[Hit]:
         """Programme material on the method (Gibbs, open questions and GROW), searched with the context."""
-        if self.retriever.is_empty():
-            return []
-        query = f"{pick(lang, *_QUERY[kind])}. {context[:300]}"
-        hits = self.retriever.search(query, self.top_k, Filters(lang=lang)) or self.retriever.search(
-            query, self.top_k, None
-        )
-        return [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+        return self.material.for_reader(f"{pick(lang, *_QUERY[kind])}. {context[:300]}", lang)
 
     def reflect(
         self, context: str, kind: ReflectKind = "after-session", lang: Lang | None = None

@@ -1,0 +1,97 @@
+"""Parameters of a mode, read from a free chat message: topic, minutes, session numbers, the remark, the kind."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.modes.reflect.models import ReflectKind
+from assistant.text.quotes import find_quotes
+
+_MINUTES = re.compile(r"(\d{2,3})\s*(?:-?\s*)(?:min\b|minuten|minutes|mins)", re.IGNORECASE)
+_SESSION = re.compile(r"(?:sitzung|session|termin|treffen)\s*(?:nr\.?\s*)?(\d{1,2})", re.IGNORECASE)
+_OF = re.compile(r"\b(?:von|of|aus)\s+(\d{1,2})\b", re.IGNORECASE)
+_ORDINALS = {
+    "erste": 1,
+    "ersten": 1,
+    "first": 1,
+    "zweite": 2,
+    "zweiten": 2,
+    "second": 2,
+    "dritte": 3,
+    "dritten": 3,
+    "third": 3,
+    "vierte": 4,
+    "vierten": 4,
+    "fourth": 4,
+    "fünfte": 5,
+    "fünften": 5,
+    "fifth": 5,
+    "sechste": 6,
+    "sechsten": 6,
+    "sixth": 6,
+    "letzte": 6,
+    "letzten": 6,
+    "last": 6,
+    "final": 6,
+}
+_TOPIC = re.compile(r"\b(?:über|zum thema|zu|zum|zur|on|about|regarding)\s+(.+)", re.IGNORECASE)
+_TELL_THAT = re.compile(
+    r"(?:sag(?:e|en)?|tell|say to|mitteil\w*|beibring\w*)\b.*?\b(?:dass|that)\s+(.{6,})", re.IGNORECASE
+)
+_OPEN_UP = re.compile(
+    r"offene?n? fragen?|umformulier|open (?:up|questions?)|rephrase|closed question|"
+    r"geschlossene",
+    re.IGNORECASE,
+)
+_QUESTIONS = re.compile(r"fragen\b.*\b(mentor|mentorin|stellen)|questions?\b.*\b(ask|mentor)", re.IGNORECASE)
+
+
+def prepare_parameters(message: str) -> dict[str, object]:
+    """Topic, minutes and session numbers from a free request, with sensible defaults.
+
+    >>> prepare_parameters("Hilf mir, unsere dritte Sitzung über LinkedIn vorzubereiten, 60 Minuten")
+    {'topic': 'LinkedIn', 'minutes': 60, 'session': 3, 'of': 6}
+    >>> prepare_parameters("plan session 2 of 4 on ChatGPT prompts (45 min)")
+    {'topic': 'ChatGPT prompts', 'minutes': 45, 'session': 2, 'of': 4}
+    """
+    minutes_match = _MINUTES.search(message)
+    minutes = int(minutes_match.group(1)) if minutes_match else 60
+    session_match = _SESSION.search(message)
+    session = int(session_match.group(1)) if session_match else 0
+    if not session:
+        words = re.findall(r"[a-zäöüß]+", message.lower())
+        session = next((_ORDINALS[w] for w in words if w in _ORDINALS), 1)
+    of_match = _OF.search(message)
+    total = max(int(of_match.group(1)) if of_match else 6, session)
+    topic_match = _TOPIC.search(message)
+    topic = topic_match.group(1) if topic_match else message
+    topic = _MINUTES.sub("", topic)
+    topic = re.split(
+        r"[,.;!?()]|\b(?:vorzubereiten|vorbereiten|planen|prepare|for my|für meine?n?)\b", topic
+    )[0]
+    topic = " ".join(topic.split()).strip(" -–") or message.strip()[:80]
+    return {"topic": topic[:120], "minutes": min(max(minutes, 10), 240), "session": session, "of": total}
+
+
+def reflect_kind(message: str) -> ReflectKind:
+    """Which kind of reflection help a message asks for."""
+    if _OPEN_UP.search(message):
+        return "open-up"
+    if _QUESTIONS.search(message):
+        return "questions"
+    return "after-session"
+
+
+def feedback_remark(message: str) -> str:
+    """The quoted remark, or what follows "dass"/"that" in a how-do-I-tell question, else the message.
+
+    >>> feedback_remark("Wie sag ich meinem Mentee, dass er immer zu spät kommt?")
+    'er immer zu spät kommt'
+    >>> feedback_remark('Check this: "You never listen in meetings."')
+    'You never listen in meetings.'
+    """
+    quoted = find_quotes(message, min_length=6)
+    if quoted:
+        return quoted[0].text
+    told = _TELL_THAT.search(message)
+    return told.group(1).strip(" ?.!") if told else message.strip()
