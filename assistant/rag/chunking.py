@@ -5,14 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.sentences import split_sentences
+
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-_BOUNDARY = re.compile(r"[.!?…][\"“”'’»)]*\s+(?=[\"'„“»(\[]?[A-ZÄÖÜ0-9])")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
-_ABBREVIATIONS = frozenset(
-    "bzw z b d h u a o ä e.g i.e etc dr vs ca inkl ggf evtl usw vgl nr abs mr mrs ms prof st no s bspw sog".split()
-)
 
 
 @dataclass
@@ -31,29 +28,6 @@ class _Block:
     text: str
     start: int
     end: int
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split prose into sentences, conservatively.
-
-    >>> split_sentences("First one. Second one! Third? yes")
-    ['First one.', 'Second one!', 'Third? yes']
-    >>> split_sentences("Verhalten bzw. Wirkung, z. B. am 3. Tag. Dann „Gut.“ Weiter.")
-    ['Verhalten bzw. Wirkung, z. B. am 3. Tag.', 'Dann „Gut.“', 'Weiter.']
-    """
-    text = text.strip()
-    sentences: list[str] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        if text[match.start()] == ".":
-            word = _WORD_BEFORE.search(text, start, match.start())
-            token = word.group(1).lower() if word else ""
-            if token in _ABBREVIATIONS or len(token) == 1 or token.isdigit():
-                continue
-        sentences.append(text[start : match.end()].strip())
-        start = match.end()
-    sentences.append(text[start:].strip())
-    return [s for s in sentences if s]
 
 
 def chunk_markdown(text: str, size: int, overlap: int, first_line: int = 1) -> list[ChunkDraft]:

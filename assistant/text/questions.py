@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.quotes import QUOTE_MARKS
+from assistant.text.sentences import split_sentences
+
 
 def _words(text: str) -> frozenset[str]:
     """Split a whitespace-separated word list into a set."""
@@ -32,32 +35,27 @@ _SKIPPED = {
     "de": _words("und aber also oder dann denn ja nein okay ok gut na nun so"),
     "en": _words("and but so or then okay ok yes no well right now"),
 }
-_ABBREVIATIONS = _words(
-    """z.b. d.h. u.a. bzw. ca. etc. usw. vgl. evtl. ggf. inkl. bspw. sog. u.u. z.t. e.g. i.e. vs. dr. mr.
-    mrs. ms. prof. nr. approx. incl."""
-)
-_QUOTES = "\"'„“”‚‘’«»‹›"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
-_BREAK = re.compile(r"[.!?…:;]+(?=\s)")
 
 
 def is_open_question(text: str, lang: str) -> bool:
-    """True if `text` is a question ending in "?" whose last sentence does not open with a yes/no word."""
+    """True if `text` is a question ending in "?" whose last sentence (or clause after a colon) does not open
+    with a yes/no word.
+
+    >>> is_open_question("Gut gemacht. kannst du mir das zeigen?", "de"), is_open_question("Was z. B. ist gut?", "de")
+    (False, True)
+    >>> is_open_question("My question: is it safe?", "en"), is_open_question("'How did it go?'", "en")
+    (False, True)
+    """
     key = lang.strip().lower()[:2]
     if key not in _CLOSED_OPENERS:
         raise ValueError(f"unsupported language {lang!r}; use 'de' or 'en'")
-    body = text.replace("’", "'").replace("ʼ", "'").strip().strip(_QUOTES + " \t\r\n)]").rstrip("!")
+    body = text.replace("’", "'").replace("ʼ", "'").strip().strip(QUOTE_MARKS + " \t\r\n)]").rstrip("!")
     if not body.endswith("?"):
         return False
-    body = body.rstrip("?! ")
-    start = 0
-    for match in _BREAK.finditer(body):
-        before = body[start : match.start()].split()
-        last = before[-1].lower().lstrip(_QUOTES + "(") if before else ""
-        if match.group().startswith(".") and (len(last) == 1 or f"{last}." in _ABBREVIATIONS):
-            continue
-        start = match.end()
-    words = [w.lower() for w in _WORD.findall(body[start:])]
+    sentences = split_sentences(body.rstrip("?! "), clauses=True)  # "Meine Frage: Ist das ...?"
+    last = sentences[-1] if sentences else ""
+    words = [w.lower() for w in _WORD.findall(last)]
     first = next((w for w in words if w not in _SKIPPED[key]), None)
     return first is not None and first not in _CLOSED_OPENERS[key]
 

@@ -1,4 +1,5 @@
-from assistant.rag.chunking import chunk_markdown, chunk_pages, split_sentences
+from assistant.rag.chunking import chunk_markdown, chunk_pages
+from assistant.text.sentences import split_sentences
 
 DOC = """# Guide
 Intro paragraph.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 from assistant.catalog import FeedbackPhrases, PhraseHit
@@ -11,11 +11,11 @@ from assistant.modes.checks import check_language
 from assistant.modes.feedback.models import SBI, FeedbackContent
 from assistant.modes.feedback.rules import behaviour_problems, evaluative_words, normalise
 from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang
+from assistant.text.quotes import QUOTE_MARKS, find_quotes
+from assistant.text.sentences import sentence_spans, sentence_starts
 
 Form = Literal["sie", "du", "en"]
-_SENTENCE = re.compile(r"[^.!?…\n]+[.!?…]*")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
-_QUOTED = re.compile(r"[„\"“]([^„“”\"]+)[“”\"]")
 # Generalising adverbs that can be dropped without changing what was observed (never/nie cannot: the
 # sentence would say the opposite). Only inside a sentence: German word order breaks when the first goes.
 _DROPPABLE = {
@@ -85,15 +85,9 @@ def address_form(remark: str, lang: Lang) -> Form:
     return "du" if re.search(r"\b(?:du|dich|dir|dein\w*)\b", remark, re.IGNORECASE) else "sie"
 
 
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    for match in _SENTENCE.finditer(text):
-        if match.group().strip():
-            yield match.start(), match.end()
-
-
 def _droppable(hit: PhraseHit, text: str, start: int, lang: Lang) -> bool:
     """A generalising adverb inside a sentence, or a sarcastic opener followed by a comma or colon."""
-    before = text[start : hit.start].strip(" \"'„“")
+    before = text[start : hit.start].strip(" " + QUOTE_MARKS)
     if hit.phrase.kind == "generalisation":
         return bool(before) and normalise(hit.text) in _DROPPABLE[lang]
     after = re.match(r"\s*([,:–—-])\s*([^\W\d_]*)", text[hit.end :])
@@ -117,7 +111,7 @@ def _cut(hit: PhraseHit, text: str) -> tuple[int, int]:
 def _tidy(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
-    text = re.sub(r"([,;:])\s*(?=[,;:.!?])", "", text).strip(" ,;:–—-\"'„“")
+    text = re.sub(r"([,;:])\s*(?=[,;:.!?])", "", text).strip(" ,;:–—-" + QUOTE_MARKS)
     text = re.sub(r"[!?…]+$", ".", text)
     if text and text[-1] not in ".":
         text += "."
@@ -127,7 +121,7 @@ def _tidy(text: str) -> str:
 def neutral_behaviour(remark: str, lang: Lang, flags: Sequence[PhraseHit], phrases: FeedbackPhrases) -> str:
     """The remark's observable sentences with droppable flags removed ('' if none is left)."""
     kept: list[str] = []
-    for start, end in _sentences(remark):
+    for start, end in sentence_spans(remark, line_breaks=True):
         inside = [h for h in flags if start <= h.start < end]
         sentence = remark[start:end].strip()
         if sentence.endswith("?") or any(not _droppable(h, remark, start, lang) for h in inside):
@@ -166,11 +160,9 @@ def topic_words(remark: str, lang: Lang, flags: Sequence[PhraseHit]) -> list[str
 
     found: list[str] = []
     if lang == "de":
-        for index, (word, start, end) in enumerate(words):
-            sentence_start = (
-                index == 0 or re.search(r"[.!?]\s*$", remark[:start].rstrip(" \"'„“")) is not None
-            )
-            if word[0].isupper() and not sentence_start and usable(word, start, end):
+        starts = sentence_starts(remark)
+        for word, start, end in words:
+            if word[0].isupper() and start not in starts and usable(word, start, end):
                 found.append(word)
     else:
         for index, (word, _, _) in enumerate(words):
@@ -193,7 +185,7 @@ def behaviour_example(flags: Sequence[PhraseHit], lang: Lang, phrases: FeedbackP
         for alternative in hit.phrase.alternatives:
             if alternative.split()[0].lower() not in _DESCRIBE:
                 continue  # the alternative is about asking or wishing, not about describing
-            for quoted in _QUOTED.findall(alternative):
+            for quoted in (q.text for q in find_quotes(alternative)):
                 words = _WORD.findall(quoted.lower())
                 if (words and words[0] in _SELF) or "…" in quoted or phrases.scan(quoted):
                     continue  # an I-statement or a sentence to finish is no example of a behaviour

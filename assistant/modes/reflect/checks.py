@@ -10,23 +10,9 @@ from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, Re
 from assistant.modes.reflect.open import is_w_question, split_questions
 from assistant.text.language import Lang
 from assistant.text.questions import question_key
+from assistant.text.sentences import count_sentences
 
 MAX_ITEMS = 12
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ0-9„\"'‚‘«»(])")
-_QUOTED = re.compile(r"„[^“”]*[“”]|\"[^\"]*\"|»[^«]*«|«[^»]*»")
-_ABBREVIATED = re.compile(
-    r"\b(?:[a-z]\.\s?){1,2}|\b(?:bzw|ca|usw|etc|vgl|ggf|evtl|inkl|bspw)\.", re.IGNORECASE
-)
-
-
-def _sentences(text: str) -> int:
-    """Sentences in a text; quotations and abbreviations ('z. B.', 'e.g.') do not end one.
-
-    >>> _sentences('Offene Varianten, z. B. für „Ist das sicher? Wirklich?“. Das ist schon offen.')
-    2
-    """
-    plain = _ABBREVIATED.sub("x ", _QUOTED.sub("QUOTE", text.strip()))
-    return len([s for s in _SENTENCE_BREAK.split(plain) if s.strip()])
 
 
 def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, context: str) -> list[str]:
@@ -48,8 +34,8 @@ def check_reflection(obj: ReflectionContent, lang: Lang, kind: ReflectKind, cont
     intro = obj.intro.strip()
     if not intro:
         errors.append("The intro is empty: write one or two sentences that say what the questions are for.")
-    elif _sentences(intro) > 2:
-        errors.append(f"The intro has {_sentences(intro)} sentences: shorten it to one or two.")
+    elif count_sentences(intro) > 2:
+        errors.append(f"The intro has {count_sentences(intro)} sentences: shorten it to one or two.")
     errors += check_language([intro], lang, "The intro")
     errors += check_language(questions, lang, "The questions")
     if kind == "after-session":

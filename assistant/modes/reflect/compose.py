@@ -9,23 +9,16 @@ from assistant.catalog import GIBBS_STAGES, GROW_PHASES, GibbsStage, QuestionBan
 from assistant.modes.reflect.gibbs import TIED_PROMPTS, mood_prompts
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
-from assistant.modes.reflect.topics import (
-    Topic,
-    bank_questions,
-    detect_bank_topic,
-    find_topics,
-    subject_phrase,
-)
+from assistant.modes.reflect.topics import Topic, bank_questions, find_topics, subject_phrase
 from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
-from assistant.text.topics import GENERAL, TOPIC_NAMES
+from assistant.text.topics import GENERAL, TOPIC_NAMES, rank_topics
 
 __all__ = [
     "compose_after_session",
     "compose_open_up",
     "compose_questions",
     "compose_reflection",
-    # defined in reflect_topics and reflect_open; still importable from here, where they lived before
-    "detect_bank_topic",
+    # defined in reflect.topics and reflect.open; still importable from here, where they lived before
     "find_topics",
     "is_w_question",
     "open_alternatives",
@@ -131,7 +124,7 @@ def compose_after_session(context: str, lang: Lang, reflection: ReflectionPrompt
 
 def compose_questions(context: str, lang: Lang, bank: QuestionBank) -> ReflectionContent:
     """Two bank questions per GROW phase for the recognised topic, one more from a second topic if any."""
-    ranked = [t for t in detect_bank_topic(context) if any(bank.get(t, p, lang) for p in GROW_PHASES)]
+    ranked = [t for t in rank_topics(context) if any(bank.get(t, p, lang) for p in GROW_PHASES)]
     topic = ranked[0] if ranked else GENERAL
     second = next((t for t in ranked[1:] if t != GENERAL), None)
     items: list[ReflectionItem] = []
@@ -176,7 +169,7 @@ def compose_open_up(context: str, lang: Lang, bank: QuestionBank) -> ReflectionC
     """Two or three open alternatives for each question found in the text."""
     found = split_questions(context, lang)
     if not found:
-        topic = detect_bank_topic(context)[0]
+        topic = rank_topics(context)[0]
         examples = [q for phase in GROW_PHASES[:3] for q in bank_questions(bank, topic, phase, lang)[:1]]
         intro = pick(
             lang,

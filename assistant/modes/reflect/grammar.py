@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.language import Lang, pick
+from assistant.text.quotes import QUOTE_MARKS
 
 W_WORDS: dict[Lang, frozenset[str]] = {
     "de": frozenset(
@@ -71,6 +72,8 @@ _NOT_VERB_DE = PRONOUNS["de"] | PREPOSITIONS["de"] | frozenset(
     danke nur auch schon kein keine nicht ne gell alles klar richtig wirklich echt oft immer so genauso gleich
     anders""".split()
 )
+# The quotation marks but the two that double as apostrophes ("gibt's", "students'" keep theirs).
+_OPENING_CLOSING = QUOTE_MARKS.replace("'", "").replace("’", "")
 _SEPARABLE = frozenset("an auf aus ein mit vor zu ab zurück los weiter hin her fest nach vorbei um".split())
 ADVERBS = frozenset("schon mal einmal jemals je bereits ever already yet just".split())
 ADJECTIVES_DE = frozenset(
@@ -98,7 +101,7 @@ ADDRESS: dict[bool, dict[str, str]] = {
 
 def bare(word: str) -> str:
     """The word in lower case, without the punctuation and quotes around it."""
-    return word.lower().strip(",;:.!?\"'„“”»«()")
+    return word.lower().strip(",;:.!?()" + QUOTE_MARKS)
 
 
 def skip_fillers(words: list[str], lang: Lang) -> list[str]:
@@ -133,7 +136,7 @@ def parse_closed(question: str, lang: Lang) -> Closed | None:
     text = re.sub(r"(?i)\bgibt's\b", "gibt es", question.replace("’", "'")).strip().rstrip("?!.… ")
     words: list[str] = []
     for raw in text.split():
-        word = raw.strip('"„“”»«‚‘()').lstrip("'")
+        word = raw.strip(_OPENING_CLOSING + "()").lstrip("'")
         abbreviation = re.fullmatch(r"(?:\w\.)+|[a-zäöü]{2,4}\.", word.lower()) and len(text.split()) > 1
         if word[-1:] in ".:;!?…" and not (abbreviation and word[-1] == "."):  # "z. B.", "e.g." stay
             word = word.rstrip(".:;!?…") + ","

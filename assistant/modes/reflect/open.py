@@ -20,16 +20,11 @@ from assistant.modes.reflect.open_de import open_de
 from assistant.modes.reflect.open_en import open_en
 from assistant.text.language import Lang, pick
 from assistant.text.questions import is_open_question, question_key
+from assistant.text.quotes import QUOTE_MARKS, find_quotes
+from assistant.text.sentences import split_sentences
 
-# fmt: off
-_QUOTED = [
-    re.compile(p)
-    for p in (r"„([^“”\"]+?\?)[“”\"]", r"\"([^\"]+?\?)\"", r"»([^«]+?\?)«", r"«([^»]+?\?)»", r"‚([^‘’]+?\?)[‘’]",
-              r"‘([^’]+?\?)’", r"(?<!\w)'((?:[^'?]|(?<=\w)'(?=\w))+\?)'")
-]
-_ABBREVIATION = re.compile(r"\b(z\.\s?B|d\.\s?h|u\.\s?a|e\.\s?g|i\.\s?e|bzw|ca|usw|etc)\.", re.IGNORECASE)
-# fmt: on
 MAX_QUESTIONS = 6
+_LIST_MARKER = re.compile(r"^\s*(?:[-*–]|\d+[.)])\s*")
 
 
 def is_w_question(text: str, lang: Lang) -> bool:
@@ -91,14 +86,14 @@ def split_questions(text: str, lang: Lang) -> list[str]:
     >>> split_questions("My questions are always like 'Is ChatGPT safe?' and 'Should I use it?'", "en")
     ['Is ChatGPT safe?', 'Should I use it?']
     """
-    quoted = sorted((m.start(), m.group(1)) for p in _QUOTED for m in p.finditer(text))
-    found: list[str] = [q for _, q in quoted]
+    found = [quote.text for quote in find_quotes(text) if quote.text.endswith("?")]
     if not found:
-        for line in re.split(r"[\n;•]+", _ABBREVIATION.sub(lambda m: m.group(1).replace(".", ""), text)):
-            for part in re.findall(r"[^?]+\?+|[^?]+$", line):
-                part = re.sub(r"^\s*(?:[-*–]|\d+[.)])\s*", "", part).strip()
+        for line in re.split(r"[\n•]+", text):
+            sentences = [_LIST_MARKER.sub("", s) for s in split_sentences(line, clauses=True)]
+            for index, part in enumerate(sentences):
                 asked = part.endswith("?")
-                part = re.split(r"(?<=[.!:])\s+", part)[-1].strip()
+                if not asked and index < len(sentences) - 1:
+                    continue  # a statement: only a line's last sentence may be a question without its "?"
                 start = _question_start(re.sub(r"\?+$", "?", part), lang) if part else None
                 if start:
                     found += [start] if asked else _split_run_on(start, lang)
@@ -113,7 +108,7 @@ def split_questions(text: str, lang: Lang) -> list[str]:
 
 def _quoted_alternatives(question: str, lang: Lang, formal: bool) -> list[str]:
     """For questions no rule understands: invite an answer about the question itself."""
-    core = re.sub(r"[.:;!?…\"„“”']+", "", question).strip()
+    core = re.sub(rf"[.:;!?…{QUOTE_MARKS}]+", "", question).strip()
     a = ADDRESS[formal]
     if lang == "de":
         return [f"Was {a['erzaehlst']} zu „{core}“ erzählen?", f"Wie {a['siehst']} die Frage „{core}“?"]

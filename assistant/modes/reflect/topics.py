@@ -1,50 +1,20 @@
-"""What a senior's text is about: the tools and themes named, the question-bank topics, the subject in their words.
-
-The bank-topic ranking here reads the whole lexicon (positions, typos, weights); `topics.detect_topic`, which the
-prepare mode uses, is a simpler keyword count over the same topic ids, kept apart because its results differ."""
+"""The reflect mode's words for what a senior's text is about: the tools and themes named, in the reader's
+language and the grammatical form the phrasing needs, and the subject in the senior's own words. Detection
+(terms, ranked bank topics) is the text toolkit's: `assistant.text.topics`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from assistant.catalog import GrowPhase, QuestionBank
-from assistant.modes.reflect.lexicon import FUZZY_NAMES, GENERIC_NOUNS, LEXICON, Term
-from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
-from assistant.text.topics import GENERAL, LEARNING_GOALS
+from assistant.text.language import ENGLISH_STOPWORDS, Lang, pick
+from assistant.text.quotes import QUOTE_MARKS
+from assistant.text.sentences import split_sentences
+from assistant.text.topics import GENERAL, Term, find_terms, subject_noun
 
 _PERSONAL = frozenset("ich wir mein meine mir mich uns unser i we my me i'm i'd our us".split())
 _EN_STOP = frozenset("next tomorrow today please because so - –".split())
-
-
-def _sentence_start(text: str, index: int) -> bool:
-    before = text[:index].rstrip()
-    return not before or before[-1] in '.!?:;\n("„'
-
-
-def _fallback_topic(text: str, lang: Lang) -> str | None:
-    """A noun the senior used, when no known tool or theme was found (German: capitalised nouns)."""
-    if lang == "en":
-        about = re.search(r"\b(?:about|on the topic of)\s+((?:[a-z][\w-]*\s*){1,3})", text, re.IGNORECASE)
-        if about:
-            words = []
-            for word in about.group(1).split():
-                if word.lower() in ENGLISH_STOPWORDS or word.lower() in GENERIC_NOUNS:
-                    break
-                words.append(word)
-            if words:
-                return " ".join(words)
-    stop = GERMAN_STOPWORDS | ENGLISH_STOPWORDS | GENERIC_NOUNS
-    for match in re.finditer(r"(?<![\w-])[A-ZÄÖÜ][\wäöüß-]{3,}", text):
-        word = match.group().strip("-")
-        if (
-            word.lower() not in stop
-            and not any(c.isdigit() for c in word)
-            and not _sentence_start(text, match.start())
-        ):
-            return word
-    return None
 
 
 @dataclass(frozen=True)
@@ -56,30 +26,23 @@ class Topic:
     tool: bool
 
 
-def find_terms(text: str) -> list[tuple[int, Term]]:
-    """Lexicon terms in the text with their positions, overlaps resolved (longest first), typos tolerated."""
-    found = sorted(
-        ((m.start(), m.end(), term) for term in LEXICON for m in term.pattern.finditer(text)),
-        key=lambda item: (item[0], -(item[1] - item[0])),
-    )
-    kept: list[tuple[int, int, Term]] = []
-    for start, end, term in found:
-        if not kept or start >= kept[-1][1]:
-            kept.append((start, end, term))
-    for match in re.finditer(r"[\wäöüß]{6,}", text.lower()):
-        if any(s <= match.start() < e for s, e, _ in kept):
-            continue
-        best = max(FUZZY_NAMES, key=lambda key: SequenceMatcher(None, key, match.group()).ratio())
-        if (
-            abs(len(best) - len(match.group())) <= 2
-            and SequenceMatcher(None, best, match.group()).ratio() >= 0.88
-        ):
-            kept.append((match.start(), match.end(), FUZZY_NAMES[best]))
-    return [(start, term) for start, _, term in sorted(kept, key=lambda item: item[0])]
+def dative_de(term: Term) -> str:
+    """The German name in the dative ('mit Kanälen'): an article turns to dem/der, a plural (its English name
+    ends in -s) not ending in -n or -s takes an -n.
+
+    >>> from assistant.text.lexicon import LEXICON
+    >>> names = {t.de: dative_de(t) for t in LEXICON if t.de in {"Kanäle", "das Smartphone", "E-Mails", "Excel"}}
+    >>> sorted(names.values())
+    ['E-Mails', 'Excel', 'Kanälen', 'dem Smartphone']
+    """
+    name = re.sub(r"^(?:das|der) ", "dem ", re.sub(r"^die ", "der ", term.de))
+    plural = term.en.endswith("s") and not name.endswith(("n", "s"))
+    return f"{name}n" if plural else name
 
 
 def find_topics(text: str, lang: Lang) -> list[Topic]:
-    """The tools and themes the senior named, in order of appearance, without repeats.
+    """The tools and themes the senior named, in order of appearance, without repeats; else the noun the text
+    is about.
 
     >>> [t.nom for t in find_topics("Meine Mentorin hat gezeigt, wie man mit ChatGPT E-Mails entwirft.", "de")]
     ['ChatGPT', 'E-Mails']
@@ -91,35 +54,17 @@ def find_topics(text: str, lang: Lang) -> list[Topic]:
         if not term.kind:
             continue
         topic = (
-            Topic(term.de, term.de_dat, term.kind == "tool")
+            Topic(term.de, dative_de(term), term.kind == "tool")
             if lang == "de"
             else Topic(term.en, term.en, term.kind == "tool")
         )
         if topic.nom not in {t.nom for t in topics}:
             topics.append(topic)
     if not topics:
-        word = _fallback_topic(text, lang)
+        word = subject_noun(text, lang)
         if word:
             topics.append(Topic(word, word, False))
     return topics
-
-
-def detect_bank_topic(text: str) -> list[str]:
-    """Question-bank topics the text is about, best first; ['general'] when none is recognised.
-
-    >>> detect_bank_topic("Ist ChatGPT sicher?"), detect_bank_topic("data privacy when my team uses chatgpt")
-    (['generative-ai', 'data-protection'], ['data-protection', 'generative-ai'])
-    >>> detect_bank_topic("What Gen Z actually expects from a manager")
-    ['general']
-    """
-    score: dict[str, float] = {}
-    first: dict[str, int] = {}
-    for position, term in find_terms(text):
-        if term.topic:
-            score[term.topic] = score.get(term.topic, 0.0) + (0.5 if term.topic == LEARNING_GOALS else 1.0)
-            first.setdefault(term.topic, position)
-    ranked = sorted(score, key=lambda topic: (-score[topic], first[topic]))
-    return ranked or [GENERAL]
 
 
 def subject_phrase(context: str, lang: Lang) -> tuple[str, bool] | None:
@@ -154,12 +99,13 @@ def subject_phrase(context: str, lang: Lang) -> tuple[str, bool] | None:
             words.pop()
         if words:
             return " ".join(words), True
-    text = text.strip("\"„“”'‚‘«» .!?")
-    first = re.split(r"[.!?](?:\s|$)", text)[0]
+    text = text.strip(QUOTE_MARKS + " .!?")
+    sentences = split_sentences(text)
+    first = sentences[0].rstrip(".!?") if sentences else ""
     if len(first) <= 40 and not {w.lower() for w in re.findall(r"[\w']+", first)} & _PERSONAL:
         return first, True
     tail = text.rsplit(": ", 1)[-1] if ": " in text else text
-    if len(tail) <= 60 and not re.search(r"[.!?]\s", tail):
+    if len(tail) <= 60 and len(split_sentences(tail)) == 1:
         return tail, True
     named = pick(lang, " und ", " and ").join(t.dat for t in find_topics(context, lang)[:2])
     return (named, False) if named else None

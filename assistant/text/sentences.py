@@ -1,0 +1,117 @@
+"""Sentences in German and English text: one splitter and one abbreviation list for the whole project.
+
+The rule: a sentence ends at ".", "!", "?" or "…" (with any closing quotation marks or brackets after it)
+followed by white space and a word, except
+- a period after an abbreviation ("z. B.", "bzw.", "e.g."), a single letter or a number ("am 3. Tag");
+- inside a quotation: „Ist das sicher? Wirklich?“ is one quotation, whatever it contains;
+- after a closing quotation mark when a lower-case word follows: the quotation is part of the sentence
+  ('"Is it safe?" she asked.').
+With `line_breaks=True` a line break also ends a sentence (chat messages, lists); with `clauses=True` so does
+a colon or semicolon before white space (the question after "Meine Frage:").
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from assistant.text.quotes import QUOTE_MARKS, find_quotes, inside_quote
+
+# Abbreviations that end in a period, lower case, without the final period. Single letters ("z. B.",
+# "d. h.", "S. 3") and numbers are covered by rule, so they are not listed.
+ABBREVIATIONS = frozenset(
+    """z.b d.h u.a u.ä o.ä u.u z.t bzw ca etc usw vgl evtl ggf inkl insb bspw sog zzgl abs nr dr prof st jh
+    mio mrd e.g i.e vs mr mrs ms no approx incl""".split()
+)
+_CLOSING = "\"“”'’»«‹›)]"
+_BOUNDARY = re.compile(
+    rf"[.!?…]+(?P<closing>[{re.escape(_CLOSING)}]*)\s+(?=[{re.escape(QUOTE_MARKS)}(\[]*\w)"
+)
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
+    if text[match.start()] == "." and not match.group("closing"):
+        word = _WORD_BEFORE.search(text, start, match.start())
+        token = word.group().lower().strip(".") if word else ""
+        if token in ABBREVIATIONS or len(token) == 1 or token.isdigit():
+            return False
+    if match.group("closing").strip(")]"):  # after a quotation, a lower-case word goes on with the sentence
+        letter = _LETTER.search(text, match.end())
+        return not (letter and letter.group().islower())
+    return True
+
+
+def sentence_spans(text: str, *, line_breaks: bool = False, clauses: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of every sentence in the text, without surrounding white space.
+
+    >>> text = "Gut. Weiter?"
+    >>> [text[s:e] for s, e in sentence_spans(text)]
+    ['Gut.', 'Weiter?']
+    """
+    quotes = find_quotes(text)
+    cuts = [0]
+    for match in _BOUNDARY.finditer(text):
+        if match.start() < cuts[-1]:
+            continue
+        if _ends_sentence(text, match, cuts[-1]) and not inside_quote(quotes, match.end()):
+            cuts.append(match.end())
+    if line_breaks:
+        cuts += [m.end() for m in re.finditer(r"\n", text)]
+    if clauses:
+        cuts += [m.end() for m in re.finditer(r"[:;]+\s+", text) if not inside_quote(quotes, m.end())]
+    spans = []
+    for start, end in pairwise([*sorted(set(cuts)), len(text)]):
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + len(piece.rstrip())))
+    return spans
+
+
+def split_sentences(text: str, *, line_breaks: bool = False, clauses: bool = False) -> list[str]:
+    """The sentences of a text, in order.
+
+    >>> split_sentences("First one. Second one! Third? yes")
+    ['First one.', 'Second one!', 'Third?', 'yes']
+    >>> split_sentences("Verhalten bzw. Wirkung, z. B. am 3. Tag. Dann „Gut.“ Weiter.")
+    ['Verhalten bzw. Wirkung, z. B. am 3. Tag.', 'Dann „Gut.“', 'Weiter.']
+    >>> split_sentences("Use a tool, e.g. Teams, i.e. a chat. Dr. Weber agrees. Ok.")
+    ['Use a tool, e.g. Teams, i.e. a chat.', 'Dr. Weber agrees.', 'Ok.']
+    >>> split_sentences('Offene Varianten, z.B. für „Ist das sicher? Wirklich?“. Das ist offen.')
+    ['Offene Varianten, z.B. für „Ist das sicher? Wirklich?“.', 'Das ist offen.']
+    >>> split_sentences('"Is it safe?" she asked. »Ja. Sicher.« Dann "Wow!" Gut. "Wozu?" (what for) works.')
+    ['"Is it safe?" she asked.', '»Ja. Sicher.«', 'Dann "Wow!"', 'Gut.', '"Wozu?" (what for) works.']
+    >>> split_sentences("Klar. ist das sicher? Liste\\n- erstens\\n- zweitens", line_breaks=True)
+    ['Klar.', 'ist das sicher?', 'Liste', '- erstens', '- zweitens']
+    >>> split_sentences("Meine Frage: Ist das sicher? Und „wozu: das?“", clauses=True)
+    ['Meine Frage:', 'Ist das sicher?', 'Und „wozu: das?“']
+    """
+    spans = sentence_spans(text, line_breaks=line_breaks, clauses=clauses)
+    return [text[start:end] for start, end in spans]
+
+
+def count_sentences(text: str) -> int:
+    """How many sentences a text has.
+
+    >>> count_sentences("Offene Varianten, z. B. für „Ist das sicher? Wirklich?“. Das ist schon offen.")
+    2
+    """
+    return len(sentence_spans(text))
+
+
+def sentence_starts(text: str) -> frozenset[int]:
+    """Where the first word of each sentence or line begins (after quotation marks, brackets and list
+    markers): in German, a capital letter there says nothing about a noun.
+
+    >>> text = "Heute: Wir haben über „Datenschutz“ und Teams gesprochen. (Dann) Pause.\\n- Zweitens"
+    >>> sorted(text[i : i + 4] for i in sentence_starts(text))
+    ['Dann', 'Heut', 'Zwei']
+    """
+    found = set()
+    for start, _ in sentence_spans(text, line_breaks=True):
+        letter = _LETTER.search(text, start)
+        if letter and not text[start : letter.start()].strip(QUOTE_MARKS + "([-–*•0123456789.) \t"):
+            found.add(letter.start())
+    return frozenset(found)
