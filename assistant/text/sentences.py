@@ -17,11 +17,11 @@ from itertools import pairwise
 
 from assistant.text.quotes import QUOTE_MARKS, find_quotes, inside_quote
 
-# Abbreviations that end in a period, lower case, without the final period. Single letters ("z. B.",
-# "d. h.", "S. 3") and numbers are covered by rule, so they are not listed.
+# Abbreviations that end in a period, lower case, without the final period. Single letters ("S. 3"), letters
+# with periods ("z. B.", "z.B.", "e.g.") and numbers ("am 3. Tag") are covered by rule, so they are not listed.
 ABBREVIATIONS = frozenset(
-    """z.b d.h u.a u.ä o.ä u.u z.t bzw ca etc usw vgl evtl ggf inkl insb bspw sog zzgl abs nr dr prof st jh
-    mio mrd e.g i.e vs mr mrs ms no approx incl""".split()
+    """bzw ca etc usw vgl evtl ggf inkl insb bspw sog zzgl abs nr dr prof st jh mio mrd vs mr mrs ms no approx
+    incl""".split()
 )
 _CLOSING = "\"“”'’»«‹›)]"
 _BOUNDARY = re.compile(
@@ -31,11 +31,26 @@ _WORD_BEFORE = re.compile(r"[\w.]+$")
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def is_abbreviation(word: str) -> bool:
+    """True for a word whose final period ends no sentence: a listed abbreviation, a single letter, letters
+    with periods, or a number (an ordinal).
+
+    >>> [is_abbreviation(w) for w in ("bzw.", "z.B.", "B.", "e.g.", "3.", "usw", "Tag.", "gut.")]
+    [True, True, True, True, True, True, False, False]
+    """
+    token = word.lower().strip(".")
+    return (
+        token in ABBREVIATIONS
+        or len(token) == 1
+        or token.isdigit()
+        or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+    )
+
+
 def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
     if text[match.start()] == "." and not match.group("closing"):
         word = _WORD_BEFORE.search(text, start, match.start())
-        token = word.group().lower().strip(".") if word else ""
-        if token in ABBREVIATIONS or len(token) == 1 or token.isdigit():
+        if is_abbreviation(word.group() if word else ""):
             return False
     if match.group("closing").strip(")]"):  # after a quotation, a lower-case word goes on with the sentence
         letter = _LETTER.search(text, match.end())

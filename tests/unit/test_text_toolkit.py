@@ -7,7 +7,13 @@ import pytest
 
 from assistant.text import lexicon, quotes, sentences, topics
 from assistant.text.quotes import QUOTE_MARKS, find_quotes, is_balanced
-from assistant.text.sentences import ABBREVIATIONS, count_sentences, sentence_starts, split_sentences
+from assistant.text.sentences import (
+    ABBREVIATIONS,
+    count_sentences,
+    is_abbreviation,
+    sentence_starts,
+    split_sentences,
+)
 from assistant.text.topics import detect_topic, find_terms, is_digital, rank_topics, subject_noun
 
 
@@ -61,9 +67,10 @@ def test_sentence_starts_mark_the_first_word_of_each_sentence_and_line() -> None
     assert sorted(text[i : i + 5] for i in sentence_starts(text)) == ["Dann ", "Heute", "Phish"]
 
 
-def test_one_abbreviation_list_without_single_letters() -> None:
-    assert {"bzw", "z.b", "e.g", "i.e", "usw", "etc", "vgl"} <= ABBREVIATIONS
-    assert all(len(a) > 1 for a in ABBREVIATIONS)
+def test_one_abbreviation_list_and_a_rule_for_letters_and_numbers() -> None:
+    assert {"bzw", "usw", "etc", "vgl", "ca", "dr"} <= ABBREVIATIONS
+    assert all(is_abbreviation(w) for w in ("z.", "B.", "z.B.", "e.g.", "i.e.", "h.", "3.", "Nr."))
+    assert not any(is_abbreviation(w) for w in ("Tag.", "gut.", "done.", "2023x."))
 
 
 # --- quotes ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.text.language import Lang, pick
 from assistant.text.quotes import QUOTE_MARKS
+from assistant.text.sentences import is_abbreviation
 
 W_WORDS: dict[Lang, frozenset[str]] = {
     "de": frozenset(
@@ -137,7 +138,7 @@ def parse_closed(question: str, lang: Lang) -> Closed | None:
     words: list[str] = []
     for raw in text.split():
         word = raw.strip(_OPENING_CLOSING + "()").lstrip("'")
-        abbreviation = re.fullmatch(r"(?:\w\.)+|[a-zäöü]{2,4}\.", word.lower()) and len(text.split()) > 1
+        abbreviation = is_abbreviation(word) and len(text.split()) > 1
         if word[-1:] in ".:;!?…" and not (abbreviation and word[-1] == "."):  # "z. B.", "e.g." stay
             word = word.rstrip(".:;!?…") + ","
         if bare(word) in _DROP[lang] and words:
