@@ -15,6 +15,7 @@ from assistant.text.topics import GENERAL, Term, find_terms, subject_noun
 
 _PERSONAL = frozenset("ich wir mein meine mir mich uns unser i we my me i'm i'd our us".split())
 _EN_STOP = frozenset("next tomorrow today please because so - –".split())
+_DATIVE_ARTICLE = {"das": "dem ", "der": "dem ", "die": "der "}  # singular: the lexicon names one device
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def dative_de(term: Term) -> str:
     >>> sorted(names.values())
     ['E-Mails', 'Excel', 'Kanälen', 'dem Smartphone']
     """
-    name = re.sub(r"^(?:das|der) ", "dem ", re.sub(r"^die ", "der ", term.de))
+    name = re.sub(r"^(das|der|die) ", lambda m: _DATIVE_ARTICLE[m[1]], term.de)
     plural = term.en.endswith("s") and not name.endswith(("n", "s"))
     return f"{name}n" if plural else name
 
