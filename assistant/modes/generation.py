@@ -5,6 +5,10 @@ one more (a repair with the check errors, or, in `auto` mode, the same request i
 endpoint rejected function calling). A timeout or an unreachable endpoint ends the turn at once. Only
 transport and validation errors fall back to offline mode; anything else is a programming error and is
 raised, never reported to the user as "the language model failed".
+
+The model may answer in a schema of its own (only the wording) that `build` merges into the frame code
+owns (blocks, minutes, labels); the checks then run on the merged result. A wording that does not fit
+the frame (a wrong count) is a validation error and gets the repair round like an unparsable answer.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 import httpx
 import openai
@@ -26,6 +30,7 @@ from assistant.text.language import Lang, pick
 
 log = logging.getLogger(__name__)
 T = TypeVar("T", bound=BaseModel)
+W = TypeVar("W", bound=BaseModel)
 Method = Literal["auto", "json_schema", "function_calling", "json_mode"]
 Check = Callable[[Any], list[str]]
 MAX_REQUESTS = 2
@@ -99,6 +104,7 @@ def _first_answer(llm: BaseChatModel, schema: type[T], messages: Sequence[BaseMe
         return _request(llm, schema, messages, budget)
 
 
+@overload
 def generate(
     llm: BaseChatModel | None,
     schema: type[T],
@@ -107,15 +113,45 @@ def generate(
     compose: Callable[[], T],
     lang: Lang,
     method: Method = "auto",
-) -> tuple[T, Outcome]:
-    """Ask the LLM for `schema`, check it, repair once with the errors, else compose offline."""
+) -> tuple[T, Outcome]: ...
+
+
+@overload
+def generate(
+    llm: BaseChatModel | None,
+    schema: type[W],
+    messages: Sequence[BaseMessage],
+    check: Check,
+    compose: Callable[[], T],
+    lang: Lang,
+    method: Method = "auto",
+    *,
+    build: Callable[[W], T],
+) -> tuple[T, Outcome]: ...
+
+
+def generate(
+    llm: BaseChatModel | None,
+    schema: type[Any],
+    messages: Sequence[BaseMessage],
+    check: Check,
+    compose: Callable[[], Any],
+    lang: Lang,
+    method: Method = "auto",
+    *,
+    build: Callable[[Any], Any] | None = None,
+) -> tuple[Any, Outcome]:
+    """Ask the LLM for `schema`, merge it with `build`, check it, repair once with the errors, else compose
+    offline. Without `build` the model's object is the result."""
     if llm is None:
         return compose(), Outcome(backend="offline", note=offline_mode_note(lang))
+    merge: Callable[[Any], Any] = build or (lambda answer: answer)
     budget = _Budget(method)
     try:
-        first = _first_answer(llm, schema, messages, budget)
+        answer = _first_answer(llm, schema, messages, budget)
+        first = merge(answer)
     except VALIDATION_ERRORS as exc:
-        return _repair_unparsable(llm, schema, messages, check, compose, lang, budget, exc)
+        return _repair_unparsable(llm, schema, messages, check, compose, lang, budget, exc, merge)
     except TRANSPORT_ERRORS as exc:
         return _offline_after_failure(compose, lang, exc, budget)
     errors = check(first)
@@ -124,9 +160,9 @@ def generate(
     log.info("first answer failed %d check(s): %s", len(errors), errors)
     if not budget.left:
         return _offline_after_checks(compose, lang, errors, budget)
-    repair = [*messages, AIMessage(first.model_dump_json()), HumanMessage(repair_request(errors, lang))]
+    repair = [*messages, AIMessage(answer.model_dump_json()), HumanMessage(repair_request(errors, lang))]
     try:
-        second = _request(llm, schema, repair, budget)
+        second = merge(_request(llm, schema, repair, budget))
     except MODEL_ERRORS as exc:
         return _offline_after_failure(compose, lang, exc, budget, errors)
     second_errors = check(second)
@@ -139,20 +175,23 @@ def generate(
 
 def _repair_unparsable(
     llm: BaseChatModel,
-    schema: type[T],
+    schema: type[W],
     messages: Sequence[BaseMessage],
     check: Check,
     compose: Callable[[], T],
     lang: Lang,
     budget: _Budget,
     exc: BaseException,
+    merge: Callable[[W], T],
 ) -> tuple[T, Outcome]:
-    """The first answer was not a valid object: one more request with the parse error, else offline."""
-    errors = [f"the answer was not a valid object: {str(exc).splitlines()[0][:300]}"]
+    """The first answer was not a valid object, or did not fit the frame: one more request with the error,
+    else offline."""
+    errors = [f"the answer was not a valid object: {_first_lines(exc)}"]
+    log.info("first answer was not valid: %s", errors[0])
     if not budget.left:
         return _offline_after_failure(compose, lang, exc, budget, errors)
     try:
-        second = _request(llm, schema, [*messages, HumanMessage(repair_request(errors, lang))], budget)
+        second = merge(_request(llm, schema, [*messages, HumanMessage(repair_request(errors, lang))], budget))
     except MODEL_ERRORS as again:
         return _offline_after_failure(compose, lang, again, budget, errors)
     second_errors = check(second)
@@ -161,6 +200,14 @@ def _repair_unparsable(
             backend="openai", first_try_ok=False, repaired=True, errors=errors, requests=budget.used
         )
     return _offline_after_checks(compose, lang, second_errors, budget)
+
+
+def _first_lines(exc: BaseException) -> str:
+    """A validation error's message without pydantic's URL lines, at most 600 characters."""
+    lines = [
+        line.strip() for line in str(exc).splitlines() if line.strip() and "errors.pydantic.dev" not in line
+    ]
+    return " ".join(lines)[:600]
 
 
 def _offline_after_checks(

@@ -11,6 +11,7 @@ from assistant.catalog import FeedbackPhrases, load_catalog
 from assistant.errors import InputError
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
+from assistant.modes.feedback.frame import feedback_frame
 from assistant.modes.feedback.models import SBI, FeedbackContent
 from assistant.modes.feedback.rules import behaviour_problems, is_request, you_are_statement
 from assistant.modes.feedback.service import FeedbackService, find_flags, format_flags, guess_language
@@ -137,6 +138,23 @@ def good_content(lang: Lang = "en") -> FeedbackContent:
             "Ask for an example before you explain or justify anything.",
         ],
     )
+
+
+SPARE_TIPS = {
+    "en": ["Ask what you could do differently next time.", "Tell your mentor later what you tried."],
+    "de": [
+        "Fragen Sie, was Sie beim nächsten Mal anders machen könnten.",
+        "Erzählen Sie später, was Sie ausprobiert haben.",
+    ],
+}
+
+
+def answer(content: FeedbackContent, remark: str) -> dict[str, Any]:
+    """The model's answer for this remark's frame: the content's sentences, one receiving tip per slot."""
+    lang: Lang = "de" if "Sie" in remark else "en"
+    slots = feedback_frame(find_flags(remark, lang, PHRASES), lang).tips
+    tips = (content.receiving_tips + SPARE_TIPS[lang])[: len(slots)]
+    return {**content.model_dump(), "receiving_tips": tips}
 
 
 def rewrites(content: FeedbackContent) -> list[str]:
@@ -354,19 +372,45 @@ def test_bad_input_raises_an_input_error(remark: str, context: str) -> None:
 
 
 def test_llm_valid_first_answer() -> None:
-    llm = FakeLLM([good_content("en")])
+    llm = FakeLLM([answer(good_content("en"), "You always interrupt me.")])
     draft, outcome = service(llm).coach("You always interrupt me.", "in the weekly team meeting on Monday")
     assert outcome.backend == "openai" and outcome.first_try_ok is True and draft.backend == "openai"
     assert draft.sbi == good_content("en").sbi and draft.note == ""
+    assert len(draft.receiving_tips) == 3 and [f.text for f in draft.flags] == ["always"]
     system, user = llm.calls[0]
     assert "SBI" in system.content and "English" in system.content
     assert '"always" (generalisation' in user.content and '<material n="1"' in user.content
+    assert "exactly 3 tips" in user.content and "ask for a concrete example" in user.content
+
+
+def test_code_owns_the_frame_the_model_only_the_sentences() -> None:
+    flags = find_flags("Sie sind ständig chaotisch in den Meetings.", "de", PHRASES)
+    frame = feedback_frame(flags, "de")
+    assert frame.tips == ("thank", "generalisation", "label", "decide")
+    schema = frame.schema().model_json_schema()
+    assert (
+        schema["properties"]["receiving_tips"]["minItems"]
+        == schema["properties"]["receiving_tips"]["maxItems"]
+        == 4
+    )
+    assert "flags" not in schema["properties"] and "start" not in str(schema)  # the flags stay with code
+    assert feedback_frame([], "en").tips == ("thank", "clarify", "decide")
+
+
+def test_a_wrong_number_of_tips_gets_the_repair_round() -> None:
+    remark = "You always interrupt me."
+    two_tips = good_content("en").model_dump()  # two tips for a frame of three
+    llm = FakeLLM([two_tips, answer(good_content("en"), remark)])
+    draft, outcome = service(llm).coach(remark)
+    assert outcome.repaired and draft.backend == "openai" and len(draft.receiving_tips) == 3
+    assert "receiving_tips has 2 entries, but the frame has 3 tip slots" in llm.calls[1][-1].content
 
 
 def test_llm_repaired_after_one_round() -> None:
+    remark = "Sie sind ständig chaotisch in den Meetings."
     bad = _with(good_content("de"), behaviour="Sie sind ständig chaotisch.")
-    llm = FakeLLM([bad, good_content("de")])
-    draft, outcome = service(llm).coach("Sie sind ständig chaotisch in den Meetings.")
+    llm = FakeLLM([answer(bad, remark), answer(good_content("de"), remark)])
+    draft, outcome = service(llm).coach(remark)
     assert outcome.backend == "openai" and outcome.repaired and outcome.first_try_ok is False
     assert draft.sbi == good_content("de").sbi
     repair = llm.calls[1][-1].content
@@ -374,7 +418,7 @@ def test_llm_repaired_after_one_round() -> None:
 
 
 def test_llm_invalid_twice_falls_back_to_the_composer() -> None:
-    bad = _with(good_content("en"), request="Is that clear?")
+    bad = answer(_with(good_content("en"), request="Is that clear?"), "You always interrupt me.")
     draft, outcome = service(FakeLLM([bad, bad])).coach("You always interrupt me.")
     assert outcome.backend == "offline" and outcome.errors and draft.backend == "offline"
     assert "failed the checks" in draft.note

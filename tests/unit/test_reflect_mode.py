@@ -13,9 +13,10 @@ from assistant.catalog import GIBBS_STAGES, GROW_PHASES, load_catalog
 from assistant.errors import InputError
 from assistant.modes.reflect.checks import check_reflection, normalise_labels
 from assistant.modes.reflect.compose import compose_reflection
+from assistant.modes.reflect.frame import reflection_frame
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
-from assistant.modes.reflect.service import ReflectService, guess_language, hints, validate_context
+from assistant.modes.reflect.service import ReflectService, guess_language, validate_context
 from assistant.modes.reflect.topics import find_topics, subject_phrase
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
@@ -565,16 +566,21 @@ def offline(hits: list[Hit] = HITS, llm: Any = None) -> ReflectService:
     )
 
 
-def llm_content(kind: ReflectKind = "after-session") -> ReflectionContent:
+MORE_GROW = [
+    ("goal", "Which result would make our LinkedIn sessions worthwhile for you?"),
+    ("reality", "What holds you back from posting on LinkedIn today?"),
+    ("options", "How could you start small, for example by commenting first?"),
+    ("will", "Whom will you ask for feedback on your first post?"),
+]
+
+
+def llm_wording(kind: ReflectKind = "after-session") -> dict[str, str]:
+    """What the model returns: the intro and one question per slot, keyed by the slot (no labels)."""
     if kind == "questions":
-        return ReflectionContent(
-            intro="Open questions on LinkedIn for your mentor.",
-            items=[ReflectionItem(label=a, question=b) for a, b in GOOD_GROW],
-        )
-    return ReflectionContent(
-        intro="Reflection prompts along the Gibbs cycle.",
-        items=[ReflectionItem(label=a, question=b) for a, b in GOOD_GIBBS],
-    )
+        pairs = {phase: [q for p, q in GOOD_GROW + MORE_GROW if p == phase] for phase in GROW_PHASES}
+        slots = {f"{phase}_{n + 1}": pairs[phase][n] for phase in GROW_PHASES for n in range(2)}
+        return {"intro": "Open questions on LinkedIn for your mentor.", **slots}
+    return {"intro": "Reflection prompts along the Gibbs cycle.", **dict(GOOD_GIBBS)}
 
 
 @pytest.mark.parametrize(
@@ -617,48 +623,72 @@ def test_language_override_and_result_metadata() -> None:
 
 
 def test_llm_valid_first_answer() -> None:
-    llm = FakeLLM([llm_content()])
+    llm = FakeLLM([llm_wording()])
     result, outcome = offline(llm=llm).reflect("We tried ChatGPT today and it was fun.")
     assert outcome.backend == "openai" and outcome.first_try_ok is True and result.backend == "openai"
-    assert result.items == llm_content().items and result.note == ""
+    assert [(i.label, i.question) for i in result.items] == GOOD_GIBBS and result.note == ""
     system, user = llm.calls[0]
-    assert "after-session" in system.content and "English" in system.content
+    assert "slot" in system.content and "English" in system.content
     assert "Kind: after-session" in user.content and '<material n="1"' in user.content
-    assert "Topics and tools named: ChatGPT" in user.content
+    assert "Topics and tools named: ChatGPT" in user.content and "- action_plan: " in user.content
 
 
-def test_llm_labels_are_normalised() -> None:
-    sloppy = ReflectionContent(
-        intro="Reflection prompts along the Gibbs cycle.",
-        items=[ReflectionItem(label=f" {a.replace('_', ' ').title()} ", question=b) for a, b in GOOD_GIBBS],
-    )
-    result, outcome = offline(llm=FakeLLM([sloppy])).reflect("We tried ChatGPT today.")
-    assert outcome.first_try_ok is True and [i.label for i in result.items] == list(GIBBS_STAGES)
+OPEN_UP_KEYS = ["question_1_a", "question_1_b", "question_2_a", "question_2_b"]
+
+
+@pytest.mark.parametrize(
+    ("context", "kind", "lang", "keys"),
+    [
+        ("We tried ChatGPT today.", "after-session", "en", list(GIBBS_STAGES)),
+        ("LinkedIn", "questions", "en", [f"{p}_{n}" for p in GROW_PHASES for n in (1, 2)]),
+        ("Ist das sicher? Hast du das gemacht?", "open-up", "de", OPEN_UP_KEYS),
+        (
+            "Kann ich das für E-Mails nutzen?",
+            "open-up",
+            "de",
+            ["question_1_a", "question_1_b", "question_1_c"],
+        ),
+        ("Datenschutz bei KI", "open-up", "de", ["question_1", "question_2", "question_3"]),
+    ],
+)
+def test_code_picks_the_slots_and_their_labels(
+    context: str, kind: ReflectKind, lang: Lang, keys: list[str]
+) -> None:
+    frame = reflection_frame(context, kind, lang, CATALOG.questions, CATALOG.reflection)
+    assert [slot.key for slot in frame.slots] == keys
+    schema = frame.schema().model_json_schema()
+    assert list(schema["properties"]) == ["intro", *keys] and set(schema["required"]) == {"intro", *keys}
+    assert "label" not in str(schema)  # the model cannot get a label wrong: it never writes one
+    expected = {"after-session": keys, "questions": [k[:-2] for k in keys]}.get(kind, ["open"] * len(keys))
+    assert [slot.label for slot in frame.slots] == expected
+    assert all(slot.example for slot in frame.slots)  # an example from the offline composer for every slot
 
 
 def test_llm_repaired_after_one_round() -> None:
-    bad = ReflectionContent(
-        intro="Questions for your mentor.",
-        items=[ReflectionItem(label=a, question=b) for a, b in GOOD_GROW[:3]]
-        + [ReflectionItem(label="will", question="Will you post something this week?")],
-    )
-    llm = FakeLLM([bad, llm_content("questions")])
+    bad = {**llm_wording("questions"), "will_2": "Will you post something this week?"}
+    llm = FakeLLM([bad, llm_wording("questions")])
     result, outcome = offline(llm=llm).reflect("LinkedIn", "questions")
     assert outcome.backend == "openai" and outcome.repaired and outcome.first_try_ok is False
-    assert result.items == llm_content("questions").items
+    assert [i.label for i in result.items] == [p for p in GROW_PHASES for _ in (1, 2)]
     repair = llm.calls[1][-1].content
     assert "'Will you post something this week?' is not an open question" in repair
     assert "Your result breaks these rules" in repair
 
 
+def test_a_missing_or_extra_slot_gets_the_repair_round() -> None:
+    missing = {k: v for k, v in llm_wording().items() if k != "analysis"}
+    llm = FakeLLM([missing, llm_wording()])
+    result, outcome = offline(llm=llm).reflect("We tried ChatGPT today.")
+    assert outcome.repaired and result.backend == "openai" and len(result.items) == 6
+    assert "not a valid object" in llm.calls[1][-1].content and "analysis" in llm.calls[1][-1].content
+    labelled = {**llm_wording(), "items": [{"label": "feelings", "question": "How was it?"}]}
+    _, outcome = offline(llm=FakeLLM([labelled, labelled])).reflect("We tried ChatGPT today.")
+    assert outcome.backend == "offline" and outcome.requests == 2
+
+
 def test_llm_invalid_twice_falls_back_to_the_composer() -> None:
-    closed = ReflectionContent(
-        intro="Hier sind Fragen.",
-        items=[
-            ReflectionItem(label="open", question=q)
-            for q in ("Ist das sicher?", "Hast du das gemacht?", "Ok?")
-        ],
-    )
+    questions = ["Ist das sicher?", "Hast du das gemacht?", "Ok?", "Ist das sicher?"]
+    closed = {"intro": "Hier sind Fragen.", **dict(zip(OPEN_UP_KEYS, questions, strict=True))}
     result, outcome = offline(llm=FakeLLM([closed, closed])).reflect(
         "Ist das sicher? Hast du das gemacht?", "open-up"
     )
@@ -677,13 +707,13 @@ def test_llm_exception_falls_back_with_a_note() -> None:
 
 @pytest.mark.parametrize("kind", ["after-session", "questions", "open-up"])
 @pytest.mark.parametrize("lang", ["de", "en"])
-def test_prompt_renders_with_hints(kind: ReflectKind, lang: Lang) -> None:
+def test_prompt_renders_with_the_slots(kind: ReflectKind, lang: Lang) -> None:
     context = (
         "Ist das sicher? Kann ich ChatGPT nutzen?" if lang == "de" else "Is this safe? Can I use ChatGPT?"
     )
-    text = hints(context, kind, lang, CATALOG.questions, CATALOG.reflection)
+    text = reflection_frame(context, kind, lang, CATALOG.questions, CATALOG.reflection).describe()
     messages = prompts.load("reflect", PROJECT_ROOT / "prompts").render(
-        lang, kind=kind, context=context, material='<material n="1">x</material>', hints=text
+        lang, kind=kind, context=context, material='<material n="1">x</material>', slots=text
     )
     assert context in messages[1].content and text in messages[1].content
     assert ("Deutsch" if lang == "de" else "English") in messages[0].content

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.modes.models import ModeResult
 
@@ -40,6 +42,26 @@ class FeedbackContent(BaseModel):
     receiving_tips: list[str] = Field(
         default_factory=list, description="For the person receiving it: how to respond and what to ask back."
     )
+
+
+class FeedbackWording(FeedbackContent):
+    """What a language model writes: the sentences of the rewrites, one receiving tip per slot of the frame.
+
+    `FeedbackFrame.schema()` makes a subclass that expects exactly the frame's number of tips.
+    """
+
+    expected_tips: ClassVar[int | None] = None
+    receiving_tips: list[str] = Field(description="One tip per slot of the frame, in the frame's order.")
+
+    @field_validator("receiving_tips")
+    @classmethod
+    def _fits_the_frame(cls, value: list[str]) -> list[str]:
+        if cls.expected_tips is not None and len(value) != cls.expected_tips:
+            raise ValueError(
+                f"receiving_tips has {len(value)} entries, but the frame has {cls.expected_tips} tip slots: write "
+                "exactly one tip per slot, in the frame's order"
+            )
+        return value
 
 
 class FeedbackDraft(FeedbackContent, ModeResult):

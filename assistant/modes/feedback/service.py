@@ -16,7 +16,8 @@ from assistant.catalog import FeedbackPhrases
 from assistant.errors import InputError, require_text
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
-from assistant.modes.feedback.models import FeedbackContent, FeedbackDraft, FlaggedSpan
+from assistant.modes.feedback.frame import feedback_frame
+from assistant.modes.feedback.models import FeedbackDraft, FlaggedSpan
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
 from assistant.schema import Hit
@@ -101,6 +102,7 @@ class FeedbackService:
         remark, context = validate_remark(remark, context, self.max_chars)
         language: Lang = lang or guess_language(remark, context, self.phrases)
         flags = find_flags(remark, language, self.phrases)
+        frame = feedback_frame(flags, language)
         hits = self.retrieve(remark, language)
         messages: list[BaseMessage] = []
         if self.llm is not None:
@@ -110,6 +112,7 @@ class FeedbackService:
                 remark=remark,
                 context=context or pick(language, "(keine Angabe)", "(not given)"),
                 flags=format_flags(flags, language),
+                tips=frame.describe(),
                 material=format_docs(hits)
                 or pick(language, "(kein Material gefunden)", "(no material found)"),
             )
@@ -119,12 +122,13 @@ class FeedbackService:
 
         content, outcome = generate(
             self.llm,
-            FeedbackContent,
+            frame.schema(),
             messages,
             check,
             lambda: compose_feedback(remark, context, language, self.phrases),
             language,
             self.method,
+            build=frame.merge,
         )
         draft = FeedbackDraft(
             **content.model_dump(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalog import SessionKind
 from assistant.modes.checks import check_language, check_open_questions
 from assistant.modes.prepare.models import PlanContent, PlanRequest
 from assistant.text.language import Lang
@@ -14,6 +15,18 @@ _FIRST = {
     "the learning agreement": r"lernvereinbarung|learning agreement",
 }
 _CHECK_IN = r"check-in|rückblick|letzte[nr]? sitzung|last session|recap|review of|was ist seit"
+
+
+def block_purposes(text: str, kind: SessionKind) -> set[str]:
+    """The rules of `check_plan` a block's title and activity meet: what the block is there for.
+
+    >>> sorted(block_purposes("Lernvereinbarung: Erwartungen festhalten", "first"))
+    ['expectations', 'the learning agreement']
+    >>> block_purposes("Rückblick auf die letzte Sitzung", "regular")
+    {'the check-in'}
+    """
+    patterns = _FIRST if kind == "first" else {"the check-in": _CHECK_IN}
+    return {what for what, pattern in patterns.items() if re.search(pattern, text.lower())}
 
 
 def check_plan(plan: PlanContent, request: PlanRequest, lang: Lang) -> list[str]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.catalog import AgendaItem as TemplateItem
 from assistant.catalog import AgendaTemplates
-from assistant.modes.prepare.models import AgendaItem, Exercise, PlanContent, PlanRequest
+from assistant.modes.prepare.frame import PlanFrame, plan_frame, scale_minutes
+from assistant.modes.prepare.models import Exercise, PlanContent, PlanRequest
 from assistant.schema import Chunk, Hit
 from assistant.text.language import Lang, pick
 from assistant.text.topics import DIGITAL_TOPICS, detect_topic
@@ -17,62 +17,32 @@ if TYPE_CHECKING:
 
 _STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.+)$")
 _EXERCISE_SECTION = re.compile(r"übung|exercise", re.IGNORECASE)
-_PRACTICE = re.compile(r"praxis|hands-on|practice|zeigen, was|show what", re.IGNORECASE)
-_INPUT = re.compile(r"input", re.IGNORECASE)
-
-
-def scale_minutes(minutes: list[int], total: int) -> list[int]:
-    """Scale block lengths to a new total; rounding leftovers go to the longest block.
-
-    >>> scale_minutes([10, 5, 10, 25, 5, 5], 45), sum(scale_minutes([10, 5, 10, 25, 5, 5], 47))
-    ([8, 4, 8, 17, 4, 4], 47)
-    >>> scale_minutes([10, 15, 10, 10, 15], 10)
-    [2, 2, 2, 2, 2]
-    """
-    base = sum(minutes)
-    scaled = [max(1, round(m * total / base)) for m in minutes]
-    while sum(scaled) != total:
-        step = 1 if sum(scaled) < total else -1
-        candidates = [i for i, m in enumerate(scaled) if step > 0 or m > 1]
-        longest = max(candidates, key=lambda i: scaled[i])
-        scaled[longest] += step
-    return scaled
+__all__ = ["compose_plan", "fill_frame", "scale_minutes"]  # scale_minutes lives with the frame now
 
 
 def compose_plan(
     request: PlanRequest, lang: Lang, agendas: AgendaTemplates, hits: list[Hit], retriever: Searcher | None
 ) -> PlanContent:
-    """A plan that meets every rule of `check_plan`, built from the agenda templates and the knowledge base."""
-    template = agendas.closest(request.kind, request.minutes, lang)
-    if template is None:  # the catalog tests guarantee templates for every kind and language
-        raise LookupError(f"no agenda template for {request.kind} sessions in {lang}")
-    lengths = scale_minutes([item.minutes for item in template.items], request.minutes)
-    agenda = [
-        _adapt(item, minutes, request, lang) for item, minutes in zip(template.items, lengths, strict=True)
-    ]
-    practice = max(agenda, key=lambda item: item.minutes)
-    exercise = _exercise(request, lang, retriever, practice.minutes) if request.digital else None
+    """A plan that meets every rule of `check_plan`: the frame with the template's words, plus the topic card."""
+    return fill_frame(plan_frame(request, lang, agendas), retriever)
+
+
+def fill_frame(frame: PlanFrame, retriever: Searcher | None) -> PlanContent:
+    """The frame's blocks as they are, with rule-based goals, materials, next steps and exercise."""
+    request, lang = frame.request, frame.lang
+    exercise = None
+    if frame.practice is not None:
+        exercise = _exercise(request, lang, retriever, frame.exercise_minutes)
     number = pick(
         lang, f"Sitzung {request.session} von {request.of}", f"Session {request.session} of {request.of}"
     )
     return PlanContent(
         title=f"{number}: {request.topic}",
         goals=_goals(request, lang),
-        agenda=agenda,
+        agenda=list(frame.blocks),
         exercise=exercise,
         materials=_materials(request, lang),
         next_time=_next_time(request, lang),
-    )
-
-
-def _adapt(item: TemplateItem, minutes: int, request: PlanRequest, lang: Lang) -> AgendaItem:
-    title, activity = item.title, item.activity
-    if request.kind == "regular" and (_PRACTICE.search(title) or _INPUT.search(title)):
-        title = f"{title}: {request.topic}"
-    if request.history and re.search(r"rückblick|check-in", title, re.IGNORECASE):
-        activity = f"{activity} " + pick(lang, f"Bezug: {request.history}", f"Last time: {request.history}")
-    return AgendaItem(
-        title=title, minutes=minutes, activity=activity, guiding_questions=list(item.guiding_questions)
     )
 
 

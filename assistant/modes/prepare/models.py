@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from assistant.catalog import SessionKind
 from assistant.errors import InputError, require_text
@@ -46,6 +47,60 @@ class PlanContent(BaseModel):
     exercise: Exercise | None = Field(None, description="Hands-on exercise (required for digital topics).")
     materials: list[str] = Field(default_factory=list, description="What to bring or prepare.")
     next_time: list[str] = Field(default_factory=list, description="What to agree for the next session.")
+
+
+class BlockWording(BaseModel):
+    """The words of one agenda block; its length and place come from the frame."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1, description="Short name of the block, in the frame's sense.")
+    activity: str = Field(
+        min_length=1, description="What the tandem does in this block, in one or two sentences."
+    )
+    guiding_questions: list[str] = Field(
+        min_length=1, max_length=3, description="One to three open questions (What/How/Which …?)."
+    )
+
+
+class ExerciseWording(BaseModel):
+    """The words of the hands-on exercise; its minutes come from the frame's practice block."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field(min_length=1)
+    steps: list[str] = Field(
+        min_length=2, max_length=8, description="Concrete steps the senior carries out on their own device."
+    )
+
+
+class PlanWording(BaseModel):
+    """What a language model writes into a plan frame: words only, no minutes; one agenda entry per block.
+
+    `plan_frame(...).schema()` makes a subclass that expects exactly the frame's number of blocks.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    expected_blocks: ClassVar[int | None] = None
+    title: str = Field(min_length=1, description="Title of the session.")
+    goals: list[str] = Field(min_length=1, max_length=3, description="One to three concrete session goals.")
+    agenda: list[BlockWording] = Field(description="One entry per block of the frame, in the frame's order.")
+    materials: list[str] = Field(description="What to bring or prepare.")
+    next_time: list[str] = Field(description="What to agree for the next session.")
+
+    @field_validator("agenda")
+    @classmethod
+    def _fits_the_frame(cls, value: list[BlockWording], info: ValidationInfo) -> list[BlockWording]:
+        if cls.expected_blocks is not None and len(value) != cls.expected_blocks:
+            raise ValueError(
+                f"agenda has {len(value)} entries, but the frame has {cls.expected_blocks} blocks: write exactly "
+                "one entry per block, in the frame's order"
+            )
+        return value
+
+
+class PlanWordingWithExercise(PlanWording):
+    """The wording of a plan whose frame holds a hands-on exercise."""
+
+    exercise: ExerciseWording = Field(description="The hands-on exercise of the practice block.")
 
 
 class SessionPlan(PlanContent, ModeResult):

@@ -12,7 +12,8 @@ from assistant.catalog import AgendaTemplates
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
 from assistant.modes.prepare.checks import check_plan
-from assistant.modes.prepare.compose import compose_plan
+from assistant.modes.prepare.compose import fill_frame
+from assistant.modes.prepare.frame import plan_frame
 from assistant.modes.prepare.models import PlanContent, PlanRequest, SessionPlan, validate_request
 from assistant.store import TandemProfile
 from assistant.text.language import Lang, detect_language, pick
@@ -56,6 +57,7 @@ class PrepareService:
         history = profile.history(language) if profile is not None else ""
         request = PlanRequest(topic.strip(), minutes, session, of, senior.strip(), history)
         hits = self.material.relevant(self._query(request, language))
+        frame = plan_frame(request, language, self.agendas)
         spec = prompts.load("prepare", self.prompts_dir)
         messages = spec.render(
             language,
@@ -66,17 +68,18 @@ class PrepareService:
             kind=request.kind,
             senior=request.senior or "-",
             history=history or "-",
-            digital="yes" if request.digital else "no",
+            frame=frame.describe(),
             material=format_docs(hits),
         )
         content, outcome = generate(
             self.llm,
-            PlanContent,
+            frame.schema(),
             messages,
             lambda p: check_plan(p, request, language),
-            lambda: compose_plan(request, language, self.agendas, hits, self.material.retriever),
+            lambda: fill_frame(frame, self.material.retriever),
             language,
             self.method,
+            build=frame.merge,
         )
         plan = SessionPlan(
             **content.model_dump(include=set(PlanContent.model_fields)),

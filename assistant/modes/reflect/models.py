@@ -27,6 +27,16 @@ class ReflectionContent(BaseModel):
     items: list[ReflectionItem] = Field(min_length=3)
 
 
+class ReflectionWording(BaseModel):
+    """What a language model writes: the intro and one question per slot of the frame.
+
+    `ReflectionFrame.schema()` adds one required field per slot, named by the slot; the labels stay with code.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+    intro: str = Field(min_length=1, description="One or two sentences on what the questions are for.")
+
+
 class ReflectionSet(ReflectionContent, ModeResult):
     """Reflection prompts after a session, questions for the mentor, or closed questions opened up."""
 

@@ -11,18 +11,16 @@ from typing import get_args
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
-from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
+from assistant.catalog import QuestionBank, ReflectionPrompts
 from assistant.errors import InputError, require_text
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
-from assistant.modes.reflect.checks import check_reflection, normalise_labels
+from assistant.modes.reflect.checks import check_reflection
 from assistant.modes.reflect.compose import compose_reflection
-from assistant.modes.reflect.models import ReflectionContent, ReflectionSet, ReflectKind
-from assistant.modes.reflect.open import is_w_question, split_questions
-from assistant.modes.reflect.topics import bank_questions, find_topics
+from assistant.modes.reflect.frame import reflection_frame
+from assistant.modes.reflect.models import ReflectionSet, ReflectKind
 from assistant.schema import Hit
 from assistant.text.language import Lang, detect_language, pick
-from assistant.text.topics import detect_topic
 
 KINDS: tuple[ReflectKind, ...] = get_args(ReflectKind)
 _QUERY: dict[ReflectKind, tuple[str, str]] = {
@@ -79,29 +77,6 @@ def guess_language(context: str) -> Lang:
     return "de" if len(_GERMAN_HINTS.findall(context)) > len(_ENGLISH_HINTS.findall(context)) else "en"
 
 
-def hints(
-    context: str, kind: ReflectKind, lang: Lang, questions: QuestionBank, reflection: ReflectionPrompts
-) -> str:
-    """What the rules found in the text, and bank questions to adapt: for the prompt's `hints`."""
-    if kind == "open-up":
-        found = split_questions(context, lang)
-        if not found:
-            return pick(lang, "- (keine Frage im Text gefunden)", "- (no question found in the text)")
-        kinds = pick(lang, "offen|geschlossen", "open|closed").split("|")
-        return "\n".join(f"- {q} ({kinds[0] if is_w_question(q, lang) else kinds[1]})" for q in found)
-    if kind == "questions":
-        topic = detect_topic(context)
-        lines = [pick(lang, f"Erkanntes Thema: {topic}", f"Recognised topic: {topic}")]
-        for phase in GROW_PHASES:
-            lines += [f"- [{phase}] {q}" for q in bank_questions(questions, topic, phase, lang)]
-        return "\n".join(lines)
-    named = ", ".join(t.nom for t in find_topics(context, lang)) or "-"
-    lines = [pick(lang, f"Genannte Themen und Werkzeuge: {named}", f"Topics and tools named: {named}")]
-    for stage in GIBBS_STAGES:
-        lines += [f"- [{stage}] {q}" for q in reflection.get(stage, lang)[:2]]
-    return "\n".join(lines)
-
-
 @dataclass
 class ReflectService:
     """The `reflect` mode: a context in, a ReflectionSet of labelled open questions out."""
@@ -125,27 +100,24 @@ class ReflectService:
         context = validate_context(context, kind, self.max_chars)
         language: Lang = lang or guess_language(context)
         hits = self.retrieve(context, kind, language)
+        frame = reflection_frame(context, kind, language, self.questions, self.reflection)
         messages = []
         if self.llm is not None:
             spec = prompts.load("reflect", self.prompts_dir)
             material = format_docs(hits) or pick(language, "(kein Material gefunden)", "(no material found)")
             messages = spec.render(
-                language,
-                kind=kind,
-                context=context,
-                material=material,
-                hints=hints(context, kind, language, self.questions, self.reflection),
+                language, kind=kind, context=context, material=material, slots=frame.describe()
             )
         content, outcome = generate(
             self.llm,
-            ReflectionContent,
+            frame.schema(),
             messages,
-            check=lambda obj: check_reflection(normalise_labels(obj), language, kind, context),
+            check=lambda obj: check_reflection(obj, language, kind, context),
             compose=lambda: compose_reflection(context, kind, language, self.questions, self.reflection),
             lang=language,
             method=self.method,
+            build=frame.merge,
         )
-        content = normalise_labels(content)
         result = ReflectionSet(
             intro=content.intro,
             items=content.items,

@@ -1,0 +1,123 @@
+"""The frame of a feedback rewrite, owned by code: the flags (from the phrase bank), the fields to write (SBI,
+I-message, feedforward) and the receiving tips' slots, chosen by the kinds of wording found. A language model
+writes only the sentences (`FeedbackWording`); `FeedbackFrame.merge` puts them into a `FeedbackContent`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import Field, create_model
+
+from assistant.modes.feedback.models import SBI, FeedbackContent, FeedbackWording, FlaggedSpan
+from assistant.text.language import Lang, pick
+
+# What each receiving tip is for: the same choice the offline composer's `receiving_tips` makes.
+TIP_PURPOSES: dict[str, tuple[str, str]] = {
+    "thank": (
+        "bis zum Ende zuhören und sich zuerst bedanken (ein Dank ist noch keine Zustimmung)",
+        "listen to the end and say thank you first (a thank-you is not agreement)",
+    ),
+    "clarify": (
+        "Verständnisfragen stellen, bevor man etwas erklärt",
+        "ask clarifying questions before explaining anything",
+    ),
+    "generalisation": (
+        "nicht die Ausnahme suchen, sondern nach einem konkreten Beispiel fragen",
+        "do not look for the exception; ask for a concrete example",
+    ),
+    "label": (
+        "fragen, woran das Gegenüber den Eindruck festmacht",
+        "ask what the impression is based on",
+    ),
+    "you_statement": (
+        "auf das Anliegen hinter dem Urteil reagieren und fragen, was anders sein sollte",
+        "respond to the concern behind the verdict and ask what should change",
+    ),
+    "mind_reading": (
+        "Absicht und Wirkung trennen: zuerst die Wirkung anerkennen, dann die Absicht erklären",
+        "separate intent and impact: acknowledge the impact first, explain the intent afterwards",
+    ),
+    "sarcasm": (
+        "ruhig bleiben und den Ärger direkt ansprechen",
+        "stay calm and name the frustration directly",
+    ),
+    "insult": (
+        "einen Moment innehalten und dann nach dem Vorfall fragen",
+        "take a moment before answering, then ask about the incident",
+    ),
+    "decide": (
+        "danach bewusst entscheiden, was man übernimmt, und später berichten, was man ausprobiert hat",
+        "afterwards, decide what to take on and later report what one tried",
+    ),
+}
+
+
+def tip_slots(kinds: Sequence[str]) -> list[str]:
+    """Thank first, one or two tips for the kinds of wording found (or a clarifying one), then decide.
+
+    >>> tip_slots(["label", "generalisation", "label", "sarcasm"]), tip_slots([])
+    (['thank', 'label', 'generalisation', 'decide'], ['thank', 'clarify', 'decide'])
+    """
+    specific = [kind for kind in dict.fromkeys(kinds) if kind in TIP_PURPOSES][:2] or ["clarify"]
+    return list(dict.fromkeys(["thank", *specific, "decide"]))
+
+
+@dataclass(frozen=True)
+class FeedbackFrame:
+    """What code decides about a rewrite before any model writes a word."""
+
+    flags: tuple[FlaggedSpan, ...]
+    tips: tuple[str, ...]
+    lang: Lang
+
+    def schema(self) -> type[FeedbackWording]:
+        """The wording schema for this frame: exactly one receiving tip per slot."""
+        n = len(self.tips)
+        schema = create_model(
+            "FeedbackWording",
+            __base__=FeedbackWording,
+            __doc__=(
+                "The rewrites of a remark: SBI, I-message, feedforward, and one receiving tip per slot of the "
+                f"frame ({n} tips). No flagged or judgemental wording."
+            ),
+            receiving_tips=(
+                list[str],
+                Field(
+                    description=f"Exactly {n} tips, one per slot of the frame, in the frame's order.",
+                    json_schema_extra={"minItems": n, "maxItems": n},
+                ),
+            ),
+        )
+        schema.expected_tips = n
+        return schema
+
+    def describe(self) -> str:
+        """The receiving tips' slots as the prompt lists them."""
+        head = pick(
+            self.lang,
+            f"receiving_tips: genau {len(self.tips)} Tipps, in dieser Reihenfolge, je einer zu:",
+            f"receiving_tips: exactly {len(self.tips)} tips, in this order, one each on:",
+        )
+        purposes = [pick(self.lang, *TIP_PURPOSES[slot]) for slot in self.tips]
+        return "\n".join([head, *(f"{n}. {p}" for n, p in enumerate(purposes, start=1))])
+
+    def merge(self, wording: FeedbackWording) -> FeedbackContent:
+        """The model's sentences, stripped, in the frame's fields."""
+        sbi = wording.sbi
+        return FeedbackContent(
+            sbi=SBI(
+                situation=sbi.situation.strip(),
+                behaviour=sbi.behaviour.strip(),
+                impact=sbi.impact.strip(),
+                request=sbi.request.strip(),
+            ),
+            i_message=wording.i_message.strip(),
+            feedforward=wording.feedforward.strip(),
+            receiving_tips=[tip.strip() for tip in wording.receiving_tips],
+        )
+
+
+def feedback_frame(flags: Sequence[FlaggedSpan], lang: Lang) -> FeedbackFrame:
+    return FeedbackFrame(tuple(flags), tuple(tip_slots([f.kind for f in flags])), lang)
