@@ -53,5 +53,8 @@ class FakeLLM:
     answers: list[Any]
     calls: list[list[Any]] = field(default_factory=list)
 
+    methods: list[str] = field(default_factory=list)
+
     def with_structured_output(self, schema: Any, method: str = "function_calling") -> ScriptedStructured:
+        self.methods.append(method)
         return ScriptedStructured(self)

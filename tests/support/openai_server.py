@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import deque
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,8 @@ class Reply:
     status: int = 200
     error: str = ""
     tool_args: dict[str, Any] | None = None  # answer a tools request with this function call
+    hang: float = 0.0  # wait this long before answering (an endpoint that never answers in time)
+    raw: str | None = None  # send this body (or SSE data line) as is: malformed JSON
 
 
 @dataclass
@@ -75,7 +78,11 @@ class FakeOpenAI:
                     return
                 fake.requests.append(body)
                 reply = fake._next()
-                if reply.status != 200:
+                if reply.hang:
+                    time.sleep(reply.hang)
+                if reply.raw is not None:
+                    self._raw(reply.raw, bool(body.get("stream")))
+                elif reply.status != 200:
                     self._json(
                         reply.status,
                         {
@@ -141,6 +148,15 @@ class FakeOpenAI:
                     self._event(_chunk(model, delta, None))
                 self._event(_chunk(model, {}, "stop"))
                 self.wfile.write(b"data: [DONE]\n\n")
+                self.wfile.flush()
+
+            def _raw(self, text: str, stream: bool) -> None:
+                data = (f"data: {text}\n\ndata: [DONE]\n\n" if stream else text).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/event-stream" if stream else "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
                 self.wfile.flush()
 
             def _event(self, payload: dict[str, Any]) -> None:
