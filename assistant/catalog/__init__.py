@@ -38,11 +38,19 @@ from assistant.catalog.scenarios import (
     Scenario,
     load_scenarios,
 )
+from assistant.catalog.senior_questions import (
+    SENIOR_THEMES,
+    SeniorQuestionBank,
+    SeniorQuestionSet,
+    SeniorTheme,
+    load_senior_questions,
+)
 
 __all__ = [
     "GIBBS_STAGES",
     "GROW_PHASES",
     "PHRASE_KINDS",
+    "SENIOR_THEMES",
     "SESSION_KINDS",
     "AgendaItem",
     "AgendaTemplate",
@@ -64,6 +72,9 @@ __all__ = [
     "ReflectionSet",
     "RubricCriterion",
     "Scenario",
+    "SeniorQuestionBank",
+    "SeniorQuestionSet",
+    "SeniorTheme",
     "SessionKind",
     "load_agenda_templates",
     "load_catalog",
@@ -71,18 +82,20 @@ __all__ = [
     "load_question_bank",
     "load_reflection_prompts",
     "load_scenarios",
+    "load_senior_questions",
 ]
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """All structured programme data: scenarios and the four banks."""
+    """All structured programme data: scenarios and the banks, including the senior question bank."""
 
     scenarios: list[Scenario]
     questions: QuestionBank
     reflection: ReflectionPrompts
     agendas: AgendaTemplates
     phrases: FeedbackPhrases
+    senior_questions: SeniorQuestionBank
 
     def scenario(self, scenario_id: str) -> Scenario:
         """Return the scenario with this id (KeyError if there is none)."""
@@ -108,4 +121,5 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
         reflection=load_reflection_prompts(banks / "reflection.yaml"),
         agendas=load_agenda_templates(banks / "agendas.yaml"),
         phrases=load_feedback_phrases(banks / "feedback_phrases.yaml"),
+        senior_questions=load_senior_questions(banks / "senior_questions.yaml"),
     )
