@@ -37,6 +37,8 @@ from assistant.catalog.scenarios import (
     RubricCriterion,
     Scenario,
     load_scenarios,
+    pair_problems,
+    scenario_pairs,
 )
 from assistant.catalog.senior_questions import (
     SENIOR_THEMES,
@@ -83,6 +85,8 @@ __all__ = [
     "load_reflection_prompts",
     "load_scenarios",
     "load_senior_questions",
+    "pair_problems",
+    "scenario_pairs",
 ]
 
 
@@ -97,12 +101,15 @@ class Catalog:
     phrases: FeedbackPhrases
     senior_questions: SeniorQuestionBank
 
-    def scenario(self, scenario_id: str) -> Scenario:
-        """Return the scenario with this id (KeyError if there is none)."""
+    def scenario(self, scenario_id: str, lang: Lang | None = None) -> Scenario:
+        """Return the scenario with this id in `lang` (without `lang`: the first, German before English).
+
+        Raises KeyError if there is none.
+        """
         for scenario in self.scenarios:
-            if scenario.id == scenario_id:
+            if scenario.id == scenario_id and lang in (None, scenario.lang):
                 return scenario
-        raise KeyError(scenario_id)
+        raise KeyError(scenario_id if lang is None else f"{scenario_id}.{lang}")
 
     def scenarios_for(self, lang: Lang) -> list[Scenario]:
         """Return the scenarios in one language."""
@@ -110,7 +117,7 @@ class Catalog:
 
 
 def load_catalog(knowledge_dir: Path) -> Catalog:
-    """Load `knowledge_dir/scenarios/*.yaml` and the banks in `knowledge_dir/banks/`."""
+    """Load `knowledge_dir/scenarios/<id>.<lang>.yaml` and the banks in `knowledge_dir/banks/`."""
     banks = knowledge_dir / "banks"
     scenarios = load_scenarios(knowledge_dir / "scenarios")
     if not scenarios:
