@@ -29,6 +29,12 @@ from assistant.catalog.banks import (
     load_question_bank,
     load_reflection_prompts,
 )
+from assistant.catalog.profile import (
+    PROFILE_FILE,
+    ProgrammeProfile,
+    agenda_mismatches,
+    load_programme_profile,
+)
 from assistant.catalog.scenarios import (
     CatalogError,
     HiddenConcern,
@@ -52,6 +58,7 @@ __all__ = [
     "GIBBS_STAGES",
     "GROW_PHASES",
     "PHRASE_KINDS",
+    "PROFILE_FILE",
     "SENIOR_THEMES",
     "SESSION_KINDS",
     "AgendaItem",
@@ -68,6 +75,7 @@ __all__ = [
     "Persona",
     "PhraseHit",
     "PhraseKind",
+    "ProgrammeProfile",
     "QuestionBank",
     "QuestionSet",
     "ReflectionPrompts",
@@ -78,9 +86,11 @@ __all__ = [
     "SeniorQuestionSet",
     "SeniorTheme",
     "SessionKind",
+    "agenda_mismatches",
     "load_agenda_templates",
     "load_catalog",
     "load_feedback_phrases",
+    "load_programme_profile",
     "load_question_bank",
     "load_reflection_prompts",
     "load_scenarios",
@@ -92,13 +102,14 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Catalog:
-    """All structured programme data: scenarios and the banks, including the senior question bank."""
+    """All structured programme data: scenarios, the banks (including the senior question bank) and the profile."""
 
     scenarios: list[Scenario]
     questions: QuestionBank
     reflection: ReflectionPrompts
     agendas: AgendaTemplates
     phrases: FeedbackPhrases
+    profile: ProgrammeProfile
     senior_questions: SeniorQuestionBank
 
     def scenario(self, scenario_id: str, lang: Lang | None = None) -> Scenario:
@@ -117,7 +128,7 @@ class Catalog:
 
 
 def load_catalog(knowledge_dir: Path) -> Catalog:
-    """Load `knowledge_dir/scenarios/<id>.<lang>.yaml` and the banks in `knowledge_dir/banks/`."""
+    """Load `knowledge_dir/scenarios/<id>.<lang>.yaml`, the banks in `knowledge_dir/banks/` and the profile."""
     banks = knowledge_dir / "banks"
     scenarios = load_scenarios(knowledge_dir / "scenarios")
     if not scenarios:
@@ -129,4 +140,5 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
         agendas=load_agenda_templates(banks / "agendas.yaml"),
         phrases=load_feedback_phrases(banks / "feedback_phrases.yaml"),
         senior_questions=load_senior_questions(banks / "senior_questions.yaml"),
+        profile=load_programme_profile(knowledge_dir / PROFILE_FILE),
     )
