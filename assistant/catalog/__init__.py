@@ -29,6 +29,12 @@ from assistant.catalog.banks import (
     load_question_bank,
     load_reflection_prompts,
 )
+from assistant.catalog.profile import (
+    PROFILE_FILE,
+    ProgrammeProfile,
+    agenda_mismatches,
+    load_programme_profile,
+)
 from assistant.catalog.scenarios import (
     CatalogError,
     HiddenConcern,
@@ -37,12 +43,23 @@ from assistant.catalog.scenarios import (
     RubricCriterion,
     Scenario,
     load_scenarios,
+    pair_problems,
+    scenario_pairs,
+)
+from assistant.catalog.senior_questions import (
+    SENIOR_THEMES,
+    SeniorQuestionBank,
+    SeniorQuestionSet,
+    SeniorTheme,
+    load_senior_questions,
 )
 
 __all__ = [
     "GIBBS_STAGES",
     "GROW_PHASES",
     "PHRASE_KINDS",
+    "PROFILE_FILE",
+    "SENIOR_THEMES",
     "SESSION_KINDS",
     "AgendaItem",
     "AgendaTemplate",
@@ -58,38 +75,52 @@ __all__ = [
     "Persona",
     "PhraseHit",
     "PhraseKind",
+    "ProgrammeProfile",
     "QuestionBank",
     "QuestionSet",
     "ReflectionPrompts",
     "ReflectionSet",
     "RubricCriterion",
     "Scenario",
+    "SeniorQuestionBank",
+    "SeniorQuestionSet",
+    "SeniorTheme",
     "SessionKind",
+    "agenda_mismatches",
     "load_agenda_templates",
     "load_catalog",
     "load_feedback_phrases",
+    "load_programme_profile",
     "load_question_bank",
     "load_reflection_prompts",
     "load_scenarios",
+    "load_senior_questions",
+    "pair_problems",
+    "scenario_pairs",
 ]
 
 
 @dataclass(frozen=True)
 class Catalog:
-    """All structured programme data: scenarios and the four banks."""
+    """All structured programme data: scenarios, the banks (including the senior question bank) and the profile."""
 
     scenarios: list[Scenario]
     questions: QuestionBank
     reflection: ReflectionPrompts
     agendas: AgendaTemplates
     phrases: FeedbackPhrases
+    profile: ProgrammeProfile
+    senior_questions: SeniorQuestionBank
 
-    def scenario(self, scenario_id: str) -> Scenario:
-        """Return the scenario with this id (KeyError if there is none)."""
+    def scenario(self, scenario_id: str, lang: Lang | None = None) -> Scenario:
+        """Return the scenario with this id in `lang` (without `lang`: the first, German before English).
+
+        Raises KeyError if there is none.
+        """
         for scenario in self.scenarios:
-            if scenario.id == scenario_id:
+            if scenario.id == scenario_id and lang in (None, scenario.lang):
                 return scenario
-        raise KeyError(scenario_id)
+        raise KeyError(scenario_id if lang is None else f"{scenario_id}.{lang}")
 
     def scenarios_for(self, lang: Lang) -> list[Scenario]:
         """Return the scenarios in one language."""
@@ -97,7 +128,7 @@ class Catalog:
 
 
 def load_catalog(knowledge_dir: Path) -> Catalog:
-    """Load `knowledge_dir/scenarios/*.yaml` and the banks in `knowledge_dir/banks/`."""
+    """Load `knowledge_dir/scenarios/<id>.<lang>.yaml`, the banks in `knowledge_dir/banks/` and the profile."""
     banks = knowledge_dir / "banks"
     scenarios = load_scenarios(knowledge_dir / "scenarios")
     if not scenarios:
@@ -108,4 +139,6 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
         reflection=load_reflection_prompts(banks / "reflection.yaml"),
         agendas=load_agenda_templates(banks / "agendas.yaml"),
         phrases=load_feedback_phrases(banks / "feedback_phrases.yaml"),
+        senior_questions=load_senior_questions(banks / "senior_questions.yaml"),
+        profile=load_programme_profile(knowledge_dir / PROFILE_FILE),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
@@ -19,14 +20,17 @@ __all__ = [
     "RubricCriterion",
     "Scenario",
     "load_scenarios",
+    "pair_problems",
     "parse_file",
     "read_yaml",
+    "scenario_pairs",
 ]
 
 NonEmptyStr = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Slug = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")]
 _DOC_ID = r"^[a-z0-9]+(?:-[a-z0-9]+)*\.(?:de|en)$"
 DocId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=_DOC_ID)]
+_SCENARIO_FILE = re.compile(r"^(?P<id>[a-z0-9]+(?:[-_][a-z0-9]+)*)\.(?P<lang>de|en)\.yaml$")
 
 _MAX_REPORTED = 25
 _LABEL_KEYS = ("id", "topic", "stage", "session", "phase", "minutes", "lang")
@@ -83,7 +87,7 @@ class Scenario(BaseModel):
     title: NonEmptyStr
     summary: NonEmptyStr
     persona: Persona
-    trainee_role: Literal["junior", "senior"]
+    trainee_role: Literal["junior", "senior", "trainer"]
     trainee_goal: NonEmptyStr
     opening_line: NonEmptyStr
     hidden_concerns: list[HiddenConcern] = Field(min_length=1)
@@ -261,20 +265,72 @@ def _loc_text(data: Any, loc: tuple[int | str, ...]) -> str:
 
 
 def load_scenarios(directory: Path) -> list[Scenario]:
-    """Load and validate every `*.yaml` scenario in `directory`; scenario ids must be unique."""
+    """Load and validate every `<id>.<lang>.yaml` scenario in `directory`, sorted by file name.
+
+    The file name carries the pair key (id, lang): `first-session.en.yaml` must hold `id: first-session` and
+    `lang: en`, so a scenario and its translation share one id and each language exists at most once.
+    """
     if not directory.is_dir():
         raise CatalogError(
             f"{directory}: scenario directory not found; create it with one YAML file per scenario"
         )
     scenarios: list[Scenario] = []
-    seen: dict[str, Path] = {}
     for path in sorted(directory.glob("*.yaml")):
-        scenario = parse_file(Scenario, read_yaml(path), path)
-        if scenario.id in seen:
+        match = _SCENARIO_FILE.match(path.name)
+        if match is None:
             raise CatalogError(
-                f"{path}: id: duplicate scenario id {scenario.id!r} (also used in {seen[scenario.id].name}); "
-                "give each scenario its own id"
+                f"{path}: file name must be <id>.<lang>.yaml with lang de or en (for example "
+                "first-session.en.yaml); rename the file after the scenario's id and language"
             )
-        seen[scenario.id] = path
+        scenario = parse_file(Scenario, read_yaml(path), path)
+        for field, expected in (("id", match["id"]), ("lang", match["lang"])):
+            if getattr(scenario, field) != expected:
+                raise CatalogError(
+                    f"{path}: {field}: is {getattr(scenario, field)!r} but the file name says {expected!r}; "
+                    "make the file name and the scenario's id and lang agree"
+                )
         scenarios.append(scenario)
     return scenarios
+
+
+def scenario_pairs(scenarios: list[Scenario]) -> dict[str, dict[Lang, Scenario]]:
+    """Group scenarios by id: {id: {lang: scenario}}, in first-seen order."""
+    pairs: dict[str, dict[Lang, Scenario]] = {}
+    for scenario in scenarios:
+        pairs.setdefault(scenario.id, {})[scenario.lang] = scenario
+    return pairs
+
+
+def pair_problems(scenarios: list[Scenario], langs: tuple[Lang, ...] = ("de", "en")) -> list[str]:
+    """Describe every way the translation pairs disagree; [] when each id exists in every language.
+
+    A pair must agree on what is assessed: the rubric's criterion ids and weights (in order), difficulty and
+    trainee_role.
+    """
+    problems: list[str] = []
+    for scenario_id, by_lang in scenario_pairs(scenarios).items():
+        missing = [lang for lang in langs if lang not in by_lang]
+        if missing:
+            files = " and ".join(f"{scenario_id}.{lang}.yaml" for lang in missing)
+            problems.append(f"{scenario_id}: no {'/'.join(missing)} version; add {files}")
+            continue
+        first, *others = (by_lang[lang] for lang in langs)
+        for other in others:
+            ours, theirs = _assessed(first), _assessed(other)
+            problems += [
+                f"{scenario_id}: {field} not the same in {first.lang} ({ours[field]}) and {other.lang} "
+                f"({theirs[field]}); translations must assess the same things"
+                for field in ours
+                if ours[field] != theirs[field]
+            ]
+    return problems
+
+
+def _assessed(scenario: Scenario) -> dict[str, object]:
+    """The fields a translation must keep unchanged: what is assessed, how hard, and who trains."""
+    return {
+        "rubric ids": [c.id for c in scenario.rubric],
+        "rubric weights": [c.weight for c in scenario.rubric],
+        "difficulty": scenario.difficulty,
+        "trainee_role": scenario.trainee_role,
+    }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,14 @@ from assistant.catalog import (
     CatalogError,
     FeedbackPhrases,
     Lang,
+    Scenario,
     load_agenda_templates,
     load_catalog,
     load_feedback_phrases,
     load_question_bank,
     load_reflection_prompts,
     load_scenarios,
+    pair_problems,
 )
 from assistant.text.questions import is_open_question
 
@@ -53,22 +56,71 @@ def catalog() -> Catalog:
 
 def test_shipped_scenarios_counts(catalog: Catalog) -> None:
     by_lang = Counter(s.lang for s in catalog.scenarios)
-    assert len(catalog.scenarios) >= 12
-    assert by_lang["de"] >= 5 and by_lang["en"] >= 5
+    assert len(catalog.scenarios) >= 32
+    assert by_lang["de"] == by_lang["en"] >= 16
     assert {s.difficulty for s in catalog.scenarios} == {"easy", "medium", "hard"}
-    assert any(s.trainee_role == "senior" for s in catalog.scenarios)
+    assert {s.trainee_role for s in catalog.scenarios} == {"junior", "senior", "trainer"}
     for scenario in catalog.scenarios:
         assert 2 <= len(scenario.hidden_concerns) <= 3, scenario.id
-        assert 4 <= len(scenario.rubric) <= 5, scenario.id
+        assert 4 <= len(scenario.rubric) <= 6, scenario.id
+
+
+def test_every_scenario_is_a_translation_pair(catalog: Catalog) -> None:
+    # each id in German and English; both versions assess the same criteria, equally hard, for the same role
+    assert pair_problems(catalog.scenarios) == []
+    assert {s.id for s in catalog.scenarios} >= NEW_SCENARIOS
+
+
+# Scenarios whose session uses or plans practice with a tool (AI assistant, LinkedIn, channels, video calls,
+# livestreams); each assesses whether the trainee practises with invented or public data and says why.
+TOOL_SCENARIOS = {
+    "bored-senior-too-basic",
+    "data-protection-concerns",
+    "defensive-senior-feedback",
+    "dominating-senior",
+    "first-session-sceptical-senior",
+    "generative-ai-worried-senior",
+    "honest-feedback-reluctant-junior",
+    "hybrid-meetings",
+    "linkedin-done-for-me",
+    "senior-asks-open-questions",
+    "senior-fishing-for-information",
+}
+NEW_SCENARIOS = {
+    "senior-receives-critical-feedback",
+    "senior-fishing-for-information",
+    "ending-tandem-early",
+    "disclosure-needs-escalation",
+}
+SAFE_DATA_WORDS = {
+    "de": (r"\becht", r"ausgedacht|öffentlich|veröffentlicht", r"\bwarum\b"),
+    "en": (r"\breal\b", r"\binvented\b|\bpublic\b|\bpublished\b", r"\bwhy\b"),
+}
+
+
+def test_tool_scenarios_assess_safe_practice_data(catalog: Catalog) -> None:
+    with_criterion = {s.id for s in catalog.scenarios if "safe-practice-data" in {c.id for c in s.rubric}}
+    assert with_criterion == TOOL_SCENARIOS
+    for scenario in catalog.scenarios:
+        if scenario.id not in TOOL_SCENARIOS:
+            continue
+        crit = scenario.criterion("safe-practice-data")
+        real, invented, why = SAFE_DATA_WORDS[scenario.lang]
+        assert re.search(real, crit.anchor_0, re.IGNORECASE), (scenario.id, scenario.lang)
+        assert re.search(invented, crit.anchor_4, re.IGNORECASE), (scenario.id, scenario.lang)
+        assert re.search(why, crit.anchor_4, re.IGNORECASE), (scenario.id, scenario.lang)
 
 
 def test_scenario_lookup(catalog: Catalog) -> None:
     first = catalog.scenarios[0]
     assert catalog.scenario(first.id) is first
+    assert catalog.scenario(first.id, "en").lang == "en" and catalog.scenario(first.id, "de").lang == "de"
     assert first.criterion(first.rubric[0].id) is first.rubric[0]
     assert all(s.lang == "de" for s in catalog.scenarios_for("de"))
     with pytest.raises(KeyError):
         catalog.scenario("no-such-scenario")
+    with pytest.raises(KeyError, match=r"no-such-scenario\.en"):
+        catalog.scenario("no-such-scenario", "en")
 
 
 @pytest.mark.parametrize("topic", QUESTION_TOPICS)
@@ -364,51 +416,102 @@ def _assert_readable(message: str, *fragments: str) -> None:
     assert "validation error for" not in message
 
 
+DEMO_FILE = "demo-scenario.en.yaml"
+
+
 def test_valid_scenario_loads(tmp_path: Path) -> None:
-    _write(tmp_path / "demo.yaml", _scenario())
+    _write(tmp_path / DEMO_FILE, _scenario())
     [scenario] = load_scenarios(tmp_path)
     assert scenario.id == "demo-scenario" and scenario.rubric[0].weight == 1.0
+
+
+def test_scenario_pair_loads_and_trainer_role_is_allowed(tmp_path: Path) -> None:
+    _write(tmp_path / DEMO_FILE, _scenario())
+    _write(tmp_path / "demo-scenario.de.yaml", dict(_scenario(), lang="de", trainee_role="trainer"))
+    scenarios = load_scenarios(tmp_path)
+    assert [(s.id, s.lang) for s in scenarios] == [("demo-scenario", "de"), ("demo-scenario", "en")]
+    assert scenarios[0].trainee_role == "trainer"
+
+
+@pytest.mark.parametrize(
+    ("name", "fragments"),
+    [
+        ("demo.yaml", ("demo.yaml", "file name must be <id>.<lang>.yaml")),
+        ("demo-scenario.fr.yaml", ("demo-scenario.fr.yaml", "file name must be <id>.<lang>.yaml")),
+        ("Demo Scenario.en.yaml", ("Demo Scenario.en.yaml", "file name must be")),
+        (
+            "other-id.en.yaml",
+            ("other-id.en.yaml", "id: is 'demo-scenario' but the file name says 'other-id'"),
+        ),
+        ("demo-scenario.de.yaml", ("demo-scenario.de.yaml", "lang: is 'en' but the file name says 'de'")),
+    ],
+)
+def test_scenario_file_name_is_the_pair_key(tmp_path: Path, name: str, fragments: tuple[str, ...]) -> None:
+    _write(tmp_path / name, _scenario())
+    with pytest.raises(CatalogError) as err:
+        load_scenarios(tmp_path)
+    _assert_readable(str(err.value), *fragments)
+
+
+def _pair(**german: Any) -> list[Scenario]:
+    english = Scenario.model_validate(_scenario())
+    return [english, Scenario.model_validate(dict(_scenario(), lang="de", **german))]
+
+
+def test_pair_problems_accepts_a_matching_pair() -> None:
+    assert pair_problems(_pair()) == []
+
+
+def test_pair_problems_names_a_missing_translation() -> None:
+    [problem] = pair_problems(_pair()[:1])
+    assert "demo-scenario" in problem and "no de version" in problem and "demo-scenario.de.yaml" in problem
+
+
+@pytest.mark.parametrize(
+    ("german", "field"),
+    [
+        ({"difficulty": "hard"}, "difficulty"),
+        ({"trainee_role": "senior"}, "trainee_role"),
+        ({"rubric": [dict(_scenario()["rubric"][0], id=cid) for cid in ("a", "c", "b")]}, "rubric ids"),
+        ({"rubric": [dict(c, weight=2.0) for c in _scenario()["rubric"]]}, "rubric weights"),
+    ],
+)
+def test_pair_problems_names_what_differs(german: dict[str, Any], field: str) -> None:
+    [problem] = pair_problems(_pair(**german))
+    assert problem.startswith(f"demo-scenario: {field} not the same in de") and "assess the same" in problem
 
 
 def test_scenario_missing_field(tmp_path: Path) -> None:
     data = _scenario()
     del data["persona"]["attitude"]
-    _write(tmp_path / "missing.yaml", data)
+    _write(tmp_path / DEMO_FILE, data)
     with pytest.raises(CatalogError) as err:
         load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "missing.yaml", "persona.attitude", "missing")
+    _assert_readable(str(err.value), DEMO_FILE, "persona.attitude", "missing")
 
 
 def test_scenario_unknown_field(tmp_path: Path) -> None:
     data = _scenario()
     data["rubric"][1]["anchor_5"] = "Too many anchors."
-    _write(tmp_path / "unknown.yaml", data)
+    _write(tmp_path / DEMO_FILE, data)
     with pytest.raises(CatalogError) as err:
         load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "unknown.yaml", "rubric[1](b).anchor_5", "unknown field", "anchor_4")
-
-
-def test_scenario_duplicate_id_across_files(tmp_path: Path) -> None:
-    _write(tmp_path / "one.yaml", _scenario("same-id"))
-    _write(tmp_path / "two.yaml", _scenario("same-id"))
-    with pytest.raises(CatalogError) as err:
-        load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "two.yaml", "one.yaml", "duplicate scenario id")
+    _assert_readable(str(err.value), DEMO_FILE, "rubric[1](b).anchor_5", "unknown field", "anchor_4")
 
 
 def test_scenario_bad_yaml(tmp_path: Path) -> None:
-    (tmp_path / "broken.yaml").write_text("id: demo\ntitle: [unclosed\n", encoding="utf-8")
+    (tmp_path / "broken.en.yaml").write_text("id: demo\ntitle: [unclosed\n", encoding="utf-8")
     with pytest.raises(CatalogError) as err:
         load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "broken.yaml", "invalid YAML", "line")
+    _assert_readable(str(err.value), "broken.en.yaml", "invalid YAML", "line")
 
 
 def test_scenario_duplicate_yaml_key(tmp_path: Path) -> None:
     text = yaml.safe_dump(_scenario(), sort_keys=False) + "title: Second title\n"
-    (tmp_path / "dupkey.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / DEMO_FILE).write_text(text, encoding="utf-8")
     with pytest.raises(CatalogError) as err:
         load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "dupkey.yaml", "duplicate key 'title'")
+    _assert_readable(str(err.value), DEMO_FILE, "duplicate key 'title'")
 
 
 @pytest.mark.parametrize(
@@ -421,20 +524,22 @@ def test_scenario_duplicate_yaml_key(tmp_path: Path) -> None:
         (lambda d: d["persona"].update(digital_fluency="mid"), ("persona.digital_fluency", "'mid'")),
         (lambda d: d.update(guideline_docs=["first-session"]), ("guideline_docs[0]",)),
         (lambda d: d.update(lang="fr"), ("lang",)),
+        (lambda d: d.update(trainee_role="coach"), ("trainee_role", "'coach'")),
+        (lambda d: d.update(rubric=d["rubric"] * 3), ("rubric",)),
     ],
 )
 def test_scenario_invalid_values(tmp_path: Path, mutate: Any, fragments: tuple[str, ...]) -> None:
     data = copy.deepcopy(_scenario())
     mutate(data)
-    _write(tmp_path / "bad.yaml", data)
+    _write(tmp_path / DEMO_FILE, data)
     with pytest.raises(CatalogError) as err:
         load_scenarios(tmp_path)
-    _assert_readable(str(err.value), "bad.yaml", *fragments)
+    _assert_readable(str(err.value), DEMO_FILE, *fragments)
 
 
 def test_scenario_top_level_must_be_mapping(tmp_path: Path) -> None:
-    _write(tmp_path / "list.yaml", [_scenario()])
-    with pytest.raises(CatalogError, match=r"list\.yaml.*expected a mapping"):
+    _write(tmp_path / DEMO_FILE, [_scenario()])
+    with pytest.raises(CatalogError, match=r"demo-scenario\.en\.yaml.*expected a mapping"):
         load_scenarios(tmp_path)
 
 
@@ -545,7 +650,7 @@ def test_phrase_pattern_must_match_whole_words(tmp_path: Path) -> None:
 
 
 def test_load_catalog_names_the_broken_bank(tmp_path: Path) -> None:
-    _write(tmp_path / "scenarios" / "demo.yaml", _scenario())
+    _write(tmp_path / "scenarios" / DEMO_FILE, _scenario())
     banks = KNOWLEDGE / "banks"
     for name in ("questions.yaml", "reflection.yaml", "feedback_phrases.yaml"):
         (tmp_path / "banks").mkdir(exist_ok=True)
