@@ -14,10 +14,10 @@ from assistant.modes.feedback.compose import compose_feedback
 from assistant.modes.feedback.frame import feedback_frame
 from assistant.modes.feedback.models import SBI, FeedbackContent
 from assistant.modes.feedback.rules import behaviour_problems, is_request, you_are_statement
-from assistant.modes.feedback.service import FeedbackService, find_flags, format_flags, guess_language
+from assistant.modes.feedback.service import FeedbackService, find_flags, format_flags
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
-from assistant.text.language import Lang
+from assistant.text.language import Lang, detect_language
 from tests.support.fakes import FakeLLM, stub_material
 
 PHRASES: FeedbackPhrases = load_catalog(Path(__file__).resolve().parents[2] / "knowledge").phrases
@@ -174,7 +174,7 @@ def test_enough_realistic_remarks_in_both_languages() -> None:
 def test_flags_are_exact_spans_of_the_expected_kinds(
     remark: str, context: str, lang: Lang, kinds: set[str]
 ) -> None:
-    assert guess_language(remark, context, PHRASES) == lang
+    assert detect_language(f"{remark} {context}") == lang
     flags = find_flags(remark, lang, PHRASES)
     assert kinds <= {f.kind for f in flags}
     assert bool(flags) == bool(kinds)

@@ -16,7 +16,7 @@ from assistant.modes.reflect.compose import compose_reflection
 from assistant.modes.reflect.frame import reflection_frame
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
-from assistant.modes.reflect.service import ReflectService, guess_language, validate_context
+from assistant.modes.reflect.service import ReflectService, validate_context
 from assistant.modes.reflect.topics import find_topics, subject_phrase
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
@@ -211,7 +211,9 @@ CONTEXTS: list[tuple[str, ReflectKind, Lang, tuple[str, ...]]] = [
 def test_offline_composer_passes_its_check(
     context: str, kind: ReflectKind, lang: Lang, mentions: tuple[str, ...]
 ) -> None:
-    result, outcome = offline().reflect(context, kind)
+    # one word (an abbreviation such as "KI") carries no language evidence: the user's language setting decides
+    given: Lang | None = lang if len(context.split()) == 1 else None
+    result, outcome = offline().reflect(context, kind, given)
     assert result.language == lang and outcome.backend == "offline" and result.note.startswith("Offline")
     assert check_reflection(result, lang, kind, context) == []
     assert all(
@@ -281,7 +283,7 @@ def test_open_up_rewrites_the_brief_examples() -> None:
 )
 def test_open_up_gives_two_or_three_alternatives_per_question(context: str, count: int) -> None:
     result = compose_reflection(
-        context, "open-up", guess_language(context), CATALOG.questions, CATALOG.reflection
+        context, "open-up", detect_language(context), CATALOG.questions, CATALOG.reflection
     )
     assert len(result.items) == count
 
@@ -419,8 +421,8 @@ def test_topics_and_bank_topics_are_found_in_messy_text() -> None:
         ("hybrid meetings", "en"),
     ],
 )
-def test_guess_language_for_short_text(text: str, lang: Lang) -> None:
-    assert guess_language(text) == lang
+def test_language_of_short_text(text: str, lang: Lang) -> None:
+    assert detect_language(text) == lang
 
 
 # --- the checks --------------------------------------------------------------------------------------

@@ -3,7 +3,6 @@ feedforward (LLM with checks and one repair round, or the offline composer)."""
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,13 +39,6 @@ def validate_remark(remark: str, context: str, max_chars: int) -> tuple[str, str
             "context",
         )
     return text, where
-
-
-def guess_language(remark: str, context: str, phrases: FeedbackPhrases) -> Lang:
-    """The user's language; for very short remarks ('Typisch!') the phrase bank's matches break the tie."""
-    hinted = Counter(hit.phrase.lang for hit in phrases.scan(remark))
-    default: Lang = "de" if hinted["de"] > hinted["en"] else "en"
-    return detect_language(f"{remark} {context}", default=default)
 
 
 def find_flags(remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[FlaggedSpan]:
@@ -100,7 +92,7 @@ class FeedbackService:
     ) -> tuple[FeedbackDraft, Outcome]:
         """Flag the remark's judgemental wording and rewrite it; the Outcome says how the rewrite came about."""
         remark, context = validate_remark(remark, context, self.max_chars)
-        language: Lang = lang or guess_language(remark, context, self.phrases)
+        language: Lang = lang or detect_language(f"{remark} {context}")
         flags = find_flags(remark, language, self.phrases)
         frame = feedback_frame(flags, language)
         hits = self.retrieve(remark, language)

@@ -44,16 +44,6 @@ _EXAMPLES: dict[ReflectKind, str] = {
     "questions": "LinkedIn für Führungskräfte",
     "open-up": "Ist das sicher? Kann ich das für E-Mails nutzen?",
 }
-_GERMAN_HINTS = re.compile(
-    r"\b(?:ki|datenschutz\w*|rückmeldung\w*|lern\w*|sitzung\w*|heute|gestern|besprechung\w*|zusammenarbeit\w*|"
-    r"soziale\w*|medien|arbeiten|sicher|hybride\w*|werkzeug\w*|ziel\w*|fragen?|gespräch\w*|mentorin|toll|posten)\b",
-    re.IGNORECASE,
-)
-_ENGLISH_HINTS = re.compile(
-    r"\b(?:session\w*|today|yesterday|meetings?|learn\w*|goals?|questions?|privacy|data|work\w*|tools?|"
-    r"showed|tried|great|posting)\b",
-    re.IGNORECASE,
-)
 
 
 def validate_context(context: str, kind: str, max_chars: int) -> str:
@@ -63,18 +53,6 @@ def validate_context(context: str, kind: str, max_chars: int) -> str:
     if not re.search(r"\w", context or ""):
         context = ""
     return require_text(context, "text", max_chars, _EXAMPLES[kind])
-
-
-def guess_language(context: str) -> Lang:
-    """The user's language; when the words are too few to tell ('Datenschutz', 'LinkedIn'), typical words decide.
-
-    >>> guess_language("Datenschutz"), guess_language("LinkedIn"), guess_language("war gut heute")
-    ('de', 'en', 'de')
-    """
-    german = detect_language(context, default="de")
-    if german == detect_language(context, default="en"):
-        return german
-    return "de" if len(_GERMAN_HINTS.findall(context)) > len(_ENGLISH_HINTS.findall(context)) else "en"
 
 
 @dataclass
@@ -98,7 +76,7 @@ class ReflectService:
     ) -> tuple[ReflectionSet, Outcome]:
         """Reflection prompts, questions for the mentor, or open alternatives; the Outcome says how they came about."""
         context = validate_context(context, kind, self.max_chars)
-        language: Lang = lang or guess_language(context)
+        language: Lang = lang or detect_language(context)
         hits = self.retrieve(context, kind, language)
         frame = reflection_frame(context, kind, language, self.questions, self.reflection)
         messages = []
