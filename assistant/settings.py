@@ -40,7 +40,9 @@ class Settings(BaseSettings):
     )
     llm_temperature: float = Field(0.2, ge=0.0, le=2.0, description="Sampling temperature.")
     llm_timeout: float = Field(
-        60.0, gt=0, description="Seconds before an LLM request is abandoned; a turn sends at most two requests."
+        60.0,
+        gt=0,
+        description="Seconds before an LLM request is abandoned; a turn sends at most two requests.",
     )
     llm_structured_method: Literal["auto", "json_schema", "function_calling", "json_mode"] = Field(
         "auto",
