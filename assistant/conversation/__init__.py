@@ -1,0 +1,1 @@
+"""A chat turn: routing, the parameters read from the message, and the one dispatcher for CLI and UI."""

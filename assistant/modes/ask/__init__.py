@@ -1,0 +1,1 @@
+"""Grounded answers to questions about the programme, with checked citations."""

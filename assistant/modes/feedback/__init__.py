@@ -1,0 +1,1 @@
+"""The feedback coach: judgemental wording flagged, the remark rewritten as SBI, I-message and feedforward."""
