@@ -82,8 +82,8 @@ def _core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=core.cmd_ask)
 
-    p = sub.add_parser("eval", help="run an evaluation: retrieval or modes")
-    p.add_argument("suite", choices=["retrieval", "modes"], help="what to evaluate")
+    p = sub.add_parser("eval", help="run an evaluation: retrieval, modes or language")
+    p.add_argument("suite", choices=["retrieval", "modes", "language"], help="what to evaluate")
     p.add_argument(
         "--dataset", type=Path, default=None, help="JSONL dataset (default: evals/datasets/<suite>.jsonl)"
     )
@@ -92,6 +92,9 @@ def _core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
         "--only", choices=["prepare", "feedback", "reflect", "chat"], default=None, help="modes: one mode"
     )
     p.add_argument("--limit", type=int, default=None, help="modes: at most N cases per mode (quick LLM runs)")
+    p.add_argument(
+        "--split", choices=["dev", "test", "all"], default="all", help="language: which split of the dataset"
+    )
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.set_defaults(handler=core.cmd_eval)
 

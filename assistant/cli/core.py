@@ -118,6 +118,8 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.container import build
     from assistant.evaluation.retrieval import DEFAULT_DATASET, evaluate, format_report, load_cases
 
+    if args.suite == "language":
+        return _language_eval(args)
     services = build(settings)
     if services.retriever.is_empty():
         raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
@@ -133,6 +135,25 @@ def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{args.suite}-{args.mode}.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
     print(report.model_dump_json(indent=2) if args.json else format_report(report))
+    return 0
+
+
+def _language_eval(args: argparse.Namespace) -> int:
+    """Accuracy of the language detector on the labelled short messages (no index needed)."""
+    from assistant.evaluation.language import DEFAULT_DATASET, evaluate_language, load_cases
+    from assistant.text.language import detect_language
+
+    report = evaluate_language(load_cases(args.dataset or DEFAULT_DATASET, args.split), detect_language)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    clear = report["clear"]
+    print(
+        f"language detection ({args.split}): {report['accuracy']:.3f} of {report['n']} messages; "
+        f"{clear['accuracy']:.3f} of {clear['n']} without the ambiguous ones"
+    )
+    for miss in report["misses"]:
+        print(f"  {miss['id']}: {miss['text']!r} is {miss['lang']}, detected {miss['guess']}")
     return 0
 
 

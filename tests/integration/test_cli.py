@@ -91,3 +91,9 @@ def test_ask_before_ingest_says_what_to_do(tmp_path: Path) -> None:
 def test_bad_setting_exits_2(workdir: Path) -> None:
     result = tandem(workdir, "config", env={"TANDEM_CHUNK_SIZE": "tiny"})
     assert result.returncode == 2 and "TANDEM_CHUNK_SIZE" in result.stderr
+
+
+def test_eval_language_reports_the_test_split(tmp_path: Path) -> None:
+    result = tandem(tmp_path, "eval", "language", "--split", "test", "--json")
+    report = json.loads(result.stdout)
+    assert result.returncode == 0 and report["n"] >= 100 and report["clear"]["accuracy"] >= 0.95

@@ -63,14 +63,15 @@ def test_prepare_exports(env: dict[str, str], tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--topic", "KI", "--minutes", "5"], "between 10 and 240"),
-        (["--topic", " ", "--minutes", "60"], "empty"),
+        (["--topic", "KI", "--minutes", "5"], "between 10 and 240 minutes, not 5. (--minutes)"),
+        (["--topic", " ", "--minutes", "60"], "The topic is empty"),
         (["--topic", "KI", "--minutes", "60", "--session", "8", "--of", "6"], "must not exceed"),
     ],
 )
 def test_prepare_bad_input_exits_2(env: dict[str, str], args: list[str], message: str) -> None:
     result = tandem(env, "prepare", *args)
     assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert "(--" in result.stderr  # the service names the field; the command line adds its flag
 
 
 def test_tandem_profile_feeds_the_next_plan(env: dict[str, str], tmp_path: Path) -> None:
