@@ -79,6 +79,7 @@ class Services:
             self.llm,
             s.prompts_dir,
             self.catalog.agendas,
+            self.catalog.profile,
             method=s.llm_structured_method,
             max_chars=s.max_question_chars,
         )

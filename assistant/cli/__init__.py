@@ -111,7 +111,9 @@ def _core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 def _mode_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("prepare", help="plan a session (juniors)")
     p.add_argument("--topic", required=True)
-    p.add_argument("--minutes", type=int, required=True, help="session length, 10-240")
+    p.add_argument(
+        "--minutes", type=int, default=None, help="session length, 10-240 (default: the programme's standard)"
+    )
     p.add_argument(
         "--session", type=int, default=None, help="session number (default 1, or the tandem's next)"
     )

@@ -63,9 +63,9 @@ def stream_turn(
 
 def _run_mode(services: Services, route: Route, message: str, language: Lang) -> ChatTurn:
     if route.mode == "prepare":
-        p = prepare_parameters(message)
+        ask = prepare_parameters(message)
         plan, outcome = services.prepare.plan(
-            str(p["topic"]), int(str(p["minutes"])), int(str(p["session"])), int(str(p["of"])), lang=language
+            ask.topic, ask.minutes, ask.session, ask.of, lang=language, last=ask.last
         )
         return ChatTurn(route, plan, outcome)
     if route.mode == "feedback":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.modes.reflect.models import ReflectKind
 from assistant.text.quotes import find_quotes
@@ -29,11 +30,8 @@ _ORDINALS = {
     "sechste": 6,
     "sechsten": 6,
     "sixth": 6,
-    "letzte": 6,
-    "letzten": 6,
-    "last": 6,
-    "final": 6,
 }
+_LAST = frozenset({"letzte", "letzten", "abschlusssitzung", "last", "final", "closing"})
 _TOPIC = re.compile(r"\b(?:über|zum thema|zu|zum|zur|on|about|regarding)\s+(.+)", re.IGNORECASE)
 _TELL_THAT = re.compile(
     r"(?:sag(?:e|en)?|tell|say to|mitteil\w*|beibring\w*)\b.*?\b(?:dass|that)\s+(.{6,})", re.IGNORECASE
@@ -46,23 +44,38 @@ _OPEN_UP = re.compile(
 _QUESTIONS = re.compile(r"fragen\b.*\b(mentor|mentorin|stellen)|questions?\b.*\b(ask|mentor)", re.IGNORECASE)
 
 
-def prepare_parameters(message: str) -> dict[str, object]:
-    """Topic, minutes and session numbers from a free request, with sensible defaults.
+@dataclass
+class PlanAsk:
+    """What a free request says about the plan; None where it says nothing (the programme profile decides)."""
+
+    topic: str
+    minutes: int | None = None
+    session: int | None = None
+    of: int | None = None
+    last: bool = False  # "the last session": its number is the number of sessions
+
+
+def prepare_parameters(message: str) -> PlanAsk:
+    """Topic, minutes and session numbers from a free request.
 
     >>> prepare_parameters("Hilf mir, unsere dritte Sitzung über LinkedIn vorzubereiten, 60 Minuten")
-    {'topic': 'LinkedIn', 'minutes': 60, 'session': 3, 'of': 6}
+    PlanAsk(topic='LinkedIn', minutes=60, session=3, of=None, last=False)
     >>> prepare_parameters("plan session 2 of 4 on ChatGPT prompts (45 min)")
-    {'topic': 'ChatGPT prompts', 'minutes': 45, 'session': 2, 'of': 4}
+    PlanAsk(topic='ChatGPT prompts', minutes=45, session=2, of=4, last=False)
+    >>> prepare_parameters("Plane unsere letzte Sitzung zu Copilot")
+    PlanAsk(topic='Copilot', minutes=None, session=None, of=None, last=True)
     """
     minutes_match = _MINUTES.search(message)
-    minutes = int(minutes_match.group(1)) if minutes_match else 60
+    minutes = min(max(int(minutes_match.group(1)), 10), 240) if minutes_match else None
     session_match = _SESSION.search(message)
-    session = int(session_match.group(1)) if session_match else 0
-    if not session:
-        words = re.findall(r"[a-zäöüß]+", message.lower())
-        session = next((_ORDINALS[w] for w in words if w in _ORDINALS), 1)
+    words = re.findall(r"[a-zäöüß]+", message.lower())
+    session = int(session_match.group(1)) if session_match else None
+    if session is None:
+        session = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
     of_match = _OF.search(message)
-    total = max(int(of_match.group(1)) if of_match else 6, session)
+    total = int(of_match.group(1)) if of_match else None
+    if total is not None and session is not None:
+        total = max(total, session)
     topic_match = _TOPIC.search(message)
     topic = topic_match.group(1) if topic_match else message
     topic = _MINUTES.sub("", topic)
@@ -70,7 +83,8 @@ def prepare_parameters(message: str) -> dict[str, object]:
         r"[,.;!?()]|\b(?:vorzubereiten|vorbereiten|planen|prepare|for my|für meine?n?)\b", topic
     )[0]
     topic = " ".join(topic.split()).strip(" -–") or message.strip()[:80]
-    return {"topic": topic[:120], "minutes": min(max(minutes, 10), 240), "session": session, "of": total}
+    last = session is None and any(w in _LAST for w in words)
+    return PlanAsk(topic[:120], minutes, session, total, last)
 
 
 def reflect_kind(message: str) -> ReflectKind:

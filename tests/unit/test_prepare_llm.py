@@ -17,7 +17,12 @@ CATALOG = load_catalog(PROJECT_ROOT / "knowledge")
 
 def service(llm: Any) -> PrepareService:
     return PrepareService(
-        stub_material(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas, method="function_calling"
+        stub_material(),
+        llm,
+        PROJECT_ROOT / "prompts",
+        CATALOG.agendas,
+        CATALOG.profile,
+        method="function_calling",
     )
 
 

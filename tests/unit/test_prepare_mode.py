@@ -20,7 +20,9 @@ CATALOG = load_catalog(PROJECT_ROOT / "knowledge")
 
 
 def service(llm: Any = None) -> PrepareService:
-    return PrepareService(stub_material(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas, max_chars=2000)
+    return PrepareService(
+        stub_material(), llm, PROJECT_ROOT / "prompts", CATALOG.agendas, CATALOG.profile, max_chars=2000
+    )
 
 
 CASES = [
@@ -127,3 +129,11 @@ def test_markdown_and_ics_exports(tmp_path: Path) -> None:
     assert str(event["summary"]) == plan.title
     assert (event.decoded("dtend") - event.decoded("dtstart")).total_seconds() == 45 * 60
     assert "Check-in on the last session" in str(event["description"])
+
+
+def test_what_the_request_leaves_open_comes_from_the_programme_profile() -> None:
+    plan, _ = service().plan("Copilot", lang="en")
+    assert plan.minutes == CATALOG.profile.session_minutes.standard
+    assert (plan.session_number, plan.total_sessions) == (1, CATALOG.profile.sessions)
+    closing, _ = service().plan("Copilot", 45, lang="en", last=True)
+    assert closing.session_number == closing.total_sessions == CATALOG.profile.sessions

@@ -3,7 +3,7 @@
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from assistant.conversation.dispatch import feedback_remark, prepare_parameters, reflect_kind
+from assistant.conversation.parameters import PlanAsk, feedback_remark, prepare_parameters, reflect_kind
 from assistant.conversation.router import Router
 
 
@@ -52,13 +52,13 @@ def test_a_vector_embedded_earlier_in_the_turn_is_reused() -> None:
     assert embeddings.query_calls == 2
 
 
-def test_prepare_parameters_defaults() -> None:
-    assert prepare_parameters("Plan something about Excel") == {
-        "topic": "Excel",
-        "minutes": 60,
-        "session": 1,
-        "of": 6,
-    }
+def test_prepare_parameters_leave_open_what_the_message_does_not_say() -> None:
+    assert prepare_parameters("Plan something about Excel") == PlanAsk("Excel")
+
+
+def test_the_last_session_is_the_programme_s_closing_session() -> None:
+    ask = prepare_parameters("Prepare our final session on LinkedIn, 45 minutes")
+    assert (ask.topic, ask.minutes, ask.session, ask.last) == ("LinkedIn", 45, None, True)
 
 
 def test_reflect_kinds() -> None:

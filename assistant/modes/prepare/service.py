@@ -8,7 +8,7 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
-from assistant.catalog import AgendaTemplates
+from assistant.catalog import AgendaTemplates, ProgrammeProfile
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
 from assistant.modes.prepare.checks import check_plan
@@ -27,31 +27,35 @@ class PrepareService:
     llm: BaseChatModel | None
     prompts_dir: Path
     agendas: AgendaTemplates
+    programme: ProgrammeProfile
     method: Method = "auto"
     max_chars: int = 2000
 
     def plan(
         self,
         topic: str,
-        minutes: int = 60,
+        minutes: int | None = None,
         session: int | None = None,
         of: int | None = None,
         senior: str = "",
         lang: Lang | None = None,
         profile: TandemProfile | None = None,
+        last: bool = False,
     ) -> tuple[SessionPlan, Outcome]:
         """A checked session plan, from the LLM or the offline composer.
 
-        With a tandem `profile`, what the request leaves open comes from it: the next session's number, the
-        planned number of sessions, the senior, the language, and what earlier sessions covered.
+        What the request leaves open comes from the tandem `profile` if there is one (the next session's
+        number, the planned number of sessions, the senior, the language, what earlier sessions covered),
+        else from the programme profile (standard length, number of sessions). `last` plans the closing one.
         """
         if profile is not None:
-            session = profile.next_session if session is None else session
+            session = profile.next_session if session is None and not last else session
             of = profile.sessions_planned if of is None else of
             senior = senior or profile.senior
             lang = lang or profile.lang
-        session = 1 if session is None else session
-        of = 6 if of is None else of
+        minutes = self.programme.session_minutes.standard if minutes is None else minutes
+        of = max(self.programme.sessions, session or 1) if of is None else of
+        session = of if last and session is None else (1 if session is None else session)
         validate_request(topic, minutes, session, of, senior, self.max_chars)
         language: Lang = lang or detect_language(f"{topic} {senior}", default="de")
         history = profile.history(language) if profile is not None else ""
