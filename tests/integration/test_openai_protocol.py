@@ -56,4 +56,4 @@ def test_unreachable_endpoint_falls_back(tmp_path: Path, bilingual_services: Any
         tmp_path, f"http://127.0.0.1:{free_port()}/v1", bilingual_services, llm_timeout=5
     )
     answer = services.ask.answer("What does active listening mean?")
-    assert answer.backend == "offline" and "Connection" in answer.note
+    assert answer.backend == "offline" and "unreachable" in answer.note
