@@ -92,8 +92,8 @@ class Material:
     """The programme material a mode draws on: the retriever with the configured top-k and relevance floor."""
 
     retriever: Searcher
-    top_k: int = 5
-    min_relevance: float = 0.17
+    top_k: int
+    min_relevance: float
 
     def relevant(
         self, query: str, filters: Filters | None = None, vector: Sequence[float] | None = None

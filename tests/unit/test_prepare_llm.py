@@ -22,6 +22,7 @@ def service(llm: Any) -> PrepareService:
         PROJECT_ROOT / "prompts",
         CATALOG.agendas,
         CATALOG.profile,
+        max_chars=2000,
         method="function_calling",
     )
 
@@ -70,7 +71,7 @@ def test_the_frame_is_the_offline_agenda_and_has_no_numbers_for_the_model() -> N
     assert "exercise" in schema["properties"]
     plain = plan_frame(PlanRequest("Feedbackkultur", 60, 3, 6), "de", CATALOG.agendas)
     assert plain.practice is None and "exercise" not in plain.schema().model_json_schema()["properties"]
-    assert "[6 min]" in frame.describe() and "Praxisübung" in frame.describe()
+    assert f"[{frame.blocks[0].minutes} min]" in frame.describe() and "Praxisübung" in frame.describe()
 
 
 def test_the_model_writes_the_words_code_keeps_the_minutes() -> None:
@@ -84,7 +85,7 @@ def test_the_model_writes_the_words_code_keeps_the_minutes() -> None:
     assert plan.exercise is not None and plan.exercise.minutes == frame.exercise_minutes
     assert check_plan(plan, request, "de") == []
     user = llm.calls[0][1].content
-    assert f"Der Rahmen hat {len(frame.blocks)} Blöcke" in user and "[26 min]" in user
+    assert f"Rahmen: {len(frame.blocks)} Blöcke" in user and f"[{frame.exercise_minutes} min]" in user
 
 
 def test_a_wrong_block_count_gets_the_repair_round() -> None:

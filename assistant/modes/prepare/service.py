@@ -28,8 +28,8 @@ class PrepareService:
     prompts_dir: Path
     agendas: AgendaTemplates
     programme: ProgrammeProfile
+    max_chars: int
     method: Method = "auto"
-    max_chars: int = 2000
 
     def plan(
         self,
