@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.schema import Backend, Source
 from assistant.text.language import Lang
@@ -19,3 +19,12 @@ class ModeResult(BaseModel):
     backend: Backend = "offline"
     sources: list[Source] = Field(default_factory=list)
     note: str = Field("", description="Why the result came from offline mode, when it did.")
+
+
+def _without_description(schema: dict[str, Any]) -> None:
+    schema.pop("description", None)
+
+
+# What a language model writes into a frame: no extra keys, and no class docstring in the JSON schema the
+# model sees (the prompt explains the task; every token counts for a small local model).
+WORDING_CONFIG = ConfigDict(extra="forbid", json_schema_extra=_without_description)

@@ -65,49 +65,43 @@ class PlanFrame:
         """The wording schema for this frame: exactly one agenda entry per block, an exercise if it has one."""
         base = PlanWordingWithExercise if self.practice is not None else PlanWording
         n = len(self.blocks)
+        agenda = Field(
+            description=f"Exactly {n} entries, one per block, in the frame's order.",
+            json_schema_extra={"minItems": n, "maxItems": n},
+        )
         schema = cast(
             type[PlanWording],
             create_model(
                 "PlanWording",
                 __base__=base,
-                __doc__=(
-                    f"The words of a session plan for a frame of {n} blocks; the minutes are fixed by the frame. "
-                    "Every guiding question is open (What/How/Which …? / Was/Wie/Welche …?)."
-                ),
-                agenda=(
-                    list[BlockWording],
-                    Field(
-                        description=f"Exactly {n} entries, one per block of the frame, in the frame's order.",
-                        json_schema_extra={"minItems": n, "maxItems": n},
-                    ),
-                ),
+                __doc__=f"The words of a session plan for a frame of {n} blocks.",
+                agenda=(list[BlockWording], agenda),
             ),
         )
         schema.expected_blocks = n
         return schema
 
     def describe(self) -> str:
-        """The frame as the prompt shows it: one line per block with its minutes and purpose."""
+        """The frame as the prompt shows it: one line per block with its minutes, name and an example question."""
+        n = len(self.blocks)
         lines = [
             pick(
                 self.lang,
-                f"Der Rahmen hat {len(self.blocks)} Blöcke (Minuten stehen fest); schreibe für jeden Block genau "
-                "einen Agenda-Eintrag, in dieser Reihenfolge:",
-                f"The frame has {len(self.blocks)} blocks (the minutes are fixed); write exactly one agenda entry "
-                "per block, in this order:",
+                f"Rahmen: {n} Blöcke, Minuten fest. Schreibe genau {n} Agenda-Einträge, in dieser Reihenfolge:",
+                f"Frame: {n} blocks, minutes fixed. Write exactly {n} agenda entries, in this order:",
             )
         ]
         for number, block in enumerate(self.blocks, start=1):
-            line = f"{number}. [{block.minutes} min] {block.title}: {block.activity}"
+            line = f"{number}. [{block.minutes} min] {block.title}"
             if block.guiding_questions:
                 line += (
-                    pick(self.lang, " Beispielfrage: ", " Example question: ") + block.guiding_questions[0]
+                    pick(self.lang, " (Beispielfrage: ", " (example question: ")
+                    + block.guiding_questions[0]
+                    + ")"
                 )
             if number - 1 == self.practice:
                 line += pick(
-                    self.lang,
-                    " (In diesem Block findet die Praxisübung statt.)",
-                    " (The hands-on exercise happens in this block.)",
+                    self.lang, " <- hier findet die Praxisübung statt", " <- the hands-on exercise is here"
                 )
             lines.append(line)
         if self.practice is None:

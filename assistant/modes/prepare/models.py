@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.catalog import SessionKind
 from assistant.errors import InputError, require_text
-from assistant.modes.models import ModeResult
+from assistant.modes.models import WORDING_CONFIG, ModeResult
 from assistant.text.topics import is_digital
 
 MIN_MINUTES, MAX_MINUTES = 10, 240
@@ -52,43 +52,37 @@ class PlanContent(BaseModel):
 class BlockWording(BaseModel):
     """The words of one agenda block; its length and place come from the frame."""
 
-    model_config = ConfigDict(extra="forbid")
-    title: str = Field(min_length=1, description="Short name of the block, in the frame's sense.")
-    activity: str = Field(
-        min_length=1, description="What the tandem does in this block, in one or two sentences."
-    )
-    guiding_questions: list[str] = Field(
-        min_length=1, max_length=3, description="One to three open questions (What/How/Which …?)."
-    )
+    model_config = WORDING_CONFIG
+    title: str = Field(min_length=1)
+    activity: str = Field(min_length=1)
+    guiding_questions: list[str] = Field(min_length=1, max_length=2)
 
 
 class ExerciseWording(BaseModel):
     """The words of the hands-on exercise; its minutes come from the frame's practice block."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = WORDING_CONFIG
     title: str = Field(min_length=1)
-    steps: list[str] = Field(
-        min_length=2, max_length=8, description="Concrete steps the senior carries out on their own device."
-    )
+    steps: list[str] = Field(min_length=2, max_length=5)
 
 
 class PlanWording(BaseModel):
     """What a language model writes into a plan frame: words only, no minutes; one agenda entry per block.
 
-    `plan_frame(...).schema()` makes a subclass that expects exactly the frame's number of blocks.
+    `PlanFrame.schema()` makes a subclass that expects exactly the frame's number of blocks.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = WORDING_CONFIG
     expected_blocks: ClassVar[int | None] = None
-    title: str = Field(min_length=1, description="Title of the session.")
-    goals: list[str] = Field(min_length=1, max_length=3, description="One to three concrete session goals.")
-    agenda: list[BlockWording] = Field(description="One entry per block of the frame, in the frame's order.")
-    materials: list[str] = Field(description="What to bring or prepare.")
-    next_time: list[str] = Field(description="What to agree for the next session.")
+    title: str = Field(min_length=1)
+    goals: list[str] = Field(min_length=1, max_length=3)
+    agenda: list[BlockWording]
+    materials: list[str]
+    next_time: list[str]
 
     @field_validator("agenda")
     @classmethod
-    def _fits_the_frame(cls, value: list[BlockWording], info: ValidationInfo) -> list[BlockWording]:
+    def _fits_the_frame(cls, value: list[BlockWording]) -> list[BlockWording]:
         if cls.expected_blocks is not None and len(value) != cls.expected_blocks:
             raise ValueError(
                 f"agenda has {len(value)} entries, but the frame has {cls.expected_blocks} blocks: write exactly "
@@ -100,7 +94,7 @@ class PlanWording(BaseModel):
 class PlanWordingWithExercise(PlanWording):
     """The wording of a plan whose frame holds a hands-on exercise."""
 
-    exercise: ExerciseWording = Field(description="The hands-on exercise of the practice block.")
+    exercise: ExerciseWording
 
 
 class SessionPlan(PlanContent, ModeResult):
