@@ -63,7 +63,7 @@ class ExerciseWording(BaseModel):
 
     model_config = WORDING_CONFIG
     title: str = Field(min_length=1)
-    steps: list[str] = Field(min_length=2, max_length=5)
+    steps: list[str] = Field(min_length=2, max_length=4)
 
 
 class PlanWording(BaseModel):
@@ -77,8 +77,8 @@ class PlanWording(BaseModel):
     title: str = Field(min_length=1)
     goals: list[str] = Field(min_length=1, max_length=3)
     agenda: list[BlockWording]
-    materials: list[str]
-    next_time: list[str]
+    materials: list[str] = Field(max_length=3)
+    next_time: list[str] = Field(max_length=2)
 
     @field_validator("agenda")
     @classmethod
