@@ -37,7 +37,7 @@ def plan_args(
             {
                 "title": titles[i % len(titles)],
                 "activity": "Wir arbeiten gemeinsam an einem echten Beispiel aus dem Arbeitsalltag.",
-                "guiding_questions": [question],
+                "guiding_question": question,
             }
             for i in range(blocks)
         ],

@@ -35,7 +35,7 @@ def wording(request: PlanRequest, blocks: int | None = None, **changes: Any) -> 
         {
             "title": f"{block.title} (Tandem)",
             "activity": f"Die Führungskraft und die Nachwuchskraft arbeiten an {request.topic} mit einem Beispiel.",
-            "guiding_questions": [f"Was ist Ihnen bei Block {number} besonders wichtig?"],
+            "guiding_question": f"Was ist Ihnen bei Block {number} besonders wichtig?",
         }
         for number, block in enumerate((frame.blocks * 2)[:n], start=1)
     ]
@@ -122,7 +122,7 @@ def test_a_block_keeps_its_purpose_when_the_words_lose_it() -> None:
 def test_a_closed_guiding_question_is_sent_back_for_repair() -> None:
     request = PlanRequest("Feedbackkultur", 60, 3, 6)
     bad = wording(request)
-    bad["agenda"][1]["guiding_questions"] = ["Haben Sie das verstanden?"]
+    bad["agenda"][1]["guiding_question"] = "Haben Sie das verstanden?"
     llm = FakeLLM([bad, wording(request)])
     plan, outcome = service(llm).plan("Feedbackkultur", 60, 3, 6, lang="de")
     assert outcome.repaired and plan.backend == "openai"

@@ -134,7 +134,7 @@ class PlanFrame:
             title=title,
             minutes=block.minutes,
             activity=activity,
-            guiding_questions=_clean(words.guiding_questions),
+            guiding_questions=_clean([words.guiding_question]),
         )
 
 

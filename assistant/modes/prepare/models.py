@@ -55,7 +55,7 @@ class BlockWording(BaseModel):
     model_config = WORDING_CONFIG
     title: str = Field(min_length=1)
     activity: str = Field(min_length=1)
-    guiding_questions: list[str] = Field(min_length=1, max_length=2)
+    guiding_question: str = Field(min_length=1)
 
 
 class ExerciseWording(BaseModel):
