@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+MAX_CHARS_SETTING = "TANDEM_MAX_QUESTION_CHARS"  # the setting behind every free-text input limit
+
 
 class TandemError(Exception):
     """Base for errors shown to the user as a message, never as a traceback."""
@@ -22,8 +24,10 @@ class InputError(TandemError):
         self.field = field
 
 
-def require_text(value: str | None, field: str, max_chars: int, example: str) -> str:
+def require_text(value: str | None, field: str, max_chars: int, example: str, setting: str = "") -> str:
     """The stripped text; empty or over-long input raises InputError naming the field and the limit.
+
+    `setting` names the setting that holds the limit, so an operator knows what to raise.
 
     >>> require_text("  Hallo ", "question", 10, "How do I start?")
     'Hallo'
@@ -37,7 +41,9 @@ def require_text(value: str | None, field: str, max_chars: int, example: str) ->
         raise InputError(f"The {field} is empty: write one, e.g. “{example}”.", field)
     if len(text) > max_chars:
         raise InputError(
-            f"The {field} has {len(text)} characters; the limit is {max_chars}. Shorten it to what matters most.",
+            f"The {field} has {len(text)} characters; the limit is {max_chars}"
+            + (f" ({setting})" if setting else "")
+            + ". Shorten it to what matters most.",
             field,
         )
     return text

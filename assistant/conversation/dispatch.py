@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
 from assistant.conversation.router import Route
-from assistant.errors import require_text
+from assistant.errors import MAX_CHARS_SETTING, require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
 from assistant.modes.results import Result
@@ -44,7 +44,9 @@ def stream_turn(
     services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None
 ) -> Iterator[TurnEvent]:
     """Route and run; `mode` corrects a wrong guess. The message is embedded at most once."""
-    message = require_text(message, "message", services.settings.max_question_chars, "Plan my first session")
+    message = require_text(
+        message, "message", services.settings.max_question_chars, "Plan my first session", MAX_CHARS_SETTING
+    )
     language: Lang = lang or detect_language(message)
     vector: Sequence[float] | None = None
     if mode in (None, "ask"):

@@ -11,7 +11,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
-from assistant.errors import TandemError, require_text
+from assistant.errors import MAX_CHARS_SETTING, TandemError, require_text
 from assistant.modes.ask.compose import compose_answer, nothing_found, offline_note
 from assistant.modes.checks import check_citations
 from assistant.modes.generation import MODEL_ERRORS, llm_failure_note
@@ -73,7 +73,11 @@ class AskService:
     ) -> Iterator[StreamEvent]:
         """Text as it is written, then the checked Answer; the question is embedded once (or `vector` used)."""
         question = require_text(
-            question, "question", self.max_question_chars, "How do I give feedback upwards?"
+            question,
+            "question",
+            self.max_question_chars,
+            "How do I give feedback upwards?",
+            MAX_CHARS_SETTING,
         )
         if self.material.retriever.is_empty():
             raise TandemError(

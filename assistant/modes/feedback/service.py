@@ -12,7 +12,7 @@ from langchain_core.messages import BaseMessage
 
 from assistant import prompts
 from assistant.catalog import FeedbackPhrases
-from assistant.errors import InputError, require_text
+from assistant.errors import MAX_CHARS_SETTING, InputError, require_text
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
 from assistant.modes.feedback.frame import feedback_frame
@@ -30,7 +30,7 @@ _QUERY_TERMS: dict[Lang, str] = {
 
 def validate_remark(remark: str, context: str, max_chars: int) -> tuple[str, str]:
     """The stripped remark and context; empty or over-long input raises InputError naming the field."""
-    text = require_text(remark, "remark", max_chars, "You always interrupt me")
+    text = require_text(remark, "remark", max_chars, "You always interrupt me", MAX_CHARS_SETTING)
     where = (context or "").strip()
     if len(where) > max_chars:
         raise InputError(

@@ -12,7 +12,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
 from assistant.catalog import QuestionBank, ReflectionPrompts
-from assistant.errors import InputError, require_text
+from assistant.errors import MAX_CHARS_SETTING, InputError, require_text
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
 from assistant.modes.reflect.checks import check_reflection
@@ -52,7 +52,7 @@ def validate_context(context: str, kind: str, max_chars: int) -> str:
         raise InputError(f"Unknown kind '{kind}': use one of {', '.join(KINDS)}.", "kind")
     if not re.search(r"\w", context or ""):
         context = ""
-    return require_text(context, "text", max_chars, _EXAMPLES[kind])
+    return require_text(context, "text", max_chars, _EXAMPLES[kind], MAX_CHARS_SETTING)
 
 
 @dataclass
