@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Annotated, Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -49,21 +49,27 @@ class PlanContent(BaseModel):
     next_time: list[str] = Field(default_factory=list, description="What to agree for the next session.")
 
 
+def _text(limit: int) -> Any:
+    """A non-empty text; `limit` goes into the JSON schema only, so grammar-constrained local servers
+    (llama.cpp) cannot run on and on, while other endpoints are not failed for a long sentence."""
+    return Field(min_length=1, json_schema_extra={"maxLength": limit})
+
+
 class BlockWording(BaseModel):
     """The words of one agenda block; its length and place come from the frame."""
 
     model_config = WORDING_CONFIG
-    title: str = Field(min_length=1)
-    activity: str = Field(min_length=1)
-    guiding_question: str = Field(min_length=1)
+    title: str = _text(80)
+    activity: str = _text(240)
+    guiding_question: str = _text(160)
 
 
 class ExerciseWording(BaseModel):
     """The words of the hands-on exercise; its minutes come from the frame's practice block."""
 
     model_config = WORDING_CONFIG
-    title: str = Field(min_length=1)
-    steps: list[str] = Field(min_length=2, max_length=4)
+    title: str = _text(100)
+    steps: list[Annotated[str, _text(200)]] = Field(min_length=2, max_length=4)
 
 
 class PlanWording(BaseModel):
@@ -74,11 +80,11 @@ class PlanWording(BaseModel):
 
     model_config = WORDING_CONFIG
     expected_blocks: ClassVar[int | None] = None
-    title: str = Field(min_length=1)
-    goals: list[str] = Field(min_length=1, max_length=3)
+    title: str = _text(100)
+    goals: list[Annotated[str, _text(160)]] = Field(min_length=1, max_length=3)
     agenda: list[BlockWording]
-    materials: list[str] = Field(max_length=3)
-    next_time: list[str] = Field(max_length=2)
+    materials: list[Annotated[str, _text(120)]] = Field(max_length=3)
+    next_time: list[Annotated[str, _text(160)]] = Field(max_length=2)
 
     @field_validator("agenda")
     @classmethod
