@@ -82,7 +82,7 @@ class PlanFrame:
         return schema
 
     def describe(self) -> str:
-        """The frame as the prompt shows it: per block its minutes, its name (what it is for) and an example question."""
+        """The frame as the prompt shows it: per block its minutes, name (what it is for) and an example question."""
         n = len(self.blocks)
         lines = [
             pick(
