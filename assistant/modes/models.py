@@ -28,3 +28,9 @@ def _without_description(schema: dict[str, Any]) -> None:
 # What a language model writes into a frame: no extra keys, and no class docstring in the JSON schema the
 # model sees (the prompt explains the task; every token counts for a small local model).
 WORDING_CONFIG = ConfigDict(extra="forbid", json_schema_extra=_without_description)
+
+
+def wording_text(limit: int, description: str | None = None) -> Any:
+    """A non-empty text field of a wording schema; `limit` goes into the JSON schema only, so grammar-constrained
+    local servers (llama.cpp) cannot run on and on, while other endpoints are not failed for a long sentence."""
+    return Field(min_length=1, description=description, json_schema_extra={"maxLength": limit})

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Annotated
 
 from pydantic import Field, create_model
 
 from assistant.modes.feedback.models import SBI, FeedbackContent, FeedbackWording, FlaggedSpan
+from assistant.modes.models import wording_text
 from assistant.text.language import Lang, pick
 
 # What each receiving tip is for: the same choice the offline composer's `receiving_tips` makes.
@@ -83,7 +85,7 @@ class FeedbackFrame:
                 f"frame ({n} tips). No flagged or judgemental wording."
             ),
             receiving_tips=(
-                list[str],
+                list[Annotated[str, wording_text(240)]],
                 Field(
                     description=f"Exactly {n} tips, one per slot of the frame, in the frame's order.",
                     json_schema_extra={"minItems": n, "maxItems": n},

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.modes.models import ModeResult
+from assistant.modes.models import WORDING_CONFIG, ModeResult, wording_text
 
 
 class FlaggedSpan(BaseModel):
@@ -44,14 +44,30 @@ class FeedbackContent(BaseModel):
     )
 
 
-class FeedbackWording(FeedbackContent):
+class SBIWording(BaseModel):
+    """The four SBI sentences a language model writes."""
+
+    model_config = WORDING_CONFIG
+    situation: str = wording_text(200, "When and where, concretely.")
+    behaviour: str = wording_text(300, "What the person observably did or said; no judgement.")
+    impact: str = wording_text(300, "The effect on the speaker or others.")
+    request: str = wording_text(240, "A request or an open question that invites an answer.")
+
+
+class FeedbackWording(BaseModel):
     """What a language model writes: the sentences of the rewrites, one receiving tip per slot of the frame.
 
     `FeedbackFrame.schema()` makes a subclass that expects exactly the frame's number of tips.
     """
 
+    model_config = WORDING_CONFIG
     expected_tips: ClassVar[int | None] = None
-    receiving_tips: list[str] = Field(description="One tip per slot of the frame, in the frame's order.")
+    sbi: SBIWording
+    i_message: str = wording_text(400, "I-message: the behaviour, its effect on me, my wish.")
+    feedforward: str = wording_text(400, "One or two suggestions for the future.")
+    receiving_tips: list[Annotated[str, wording_text(240)]] = Field(
+        description="One tip per slot of the frame, in the frame's order."
+    )
 
     @field_validator("receiving_tips")
     @classmethod

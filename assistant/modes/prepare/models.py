@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from assistant.catalog import SessionKind
 from assistant.errors import InputError, require_text
-from assistant.modes.models import WORDING_CONFIG, ModeResult
+from assistant.modes.models import WORDING_CONFIG, ModeResult, wording_text
 from assistant.text.topics import is_digital
 
 MIN_MINUTES, MAX_MINUTES = 10, 240
@@ -49,27 +49,21 @@ class PlanContent(BaseModel):
     next_time: list[str] = Field(default_factory=list, description="What to agree for the next session.")
 
 
-def _text(limit: int) -> Any:
-    """A non-empty text; `limit` goes into the JSON schema only, so grammar-constrained local servers
-    (llama.cpp) cannot run on and on, while other endpoints are not failed for a long sentence."""
-    return Field(min_length=1, json_schema_extra={"maxLength": limit})
-
-
 class BlockWording(BaseModel):
     """The words of one agenda block; its length and place come from the frame."""
 
     model_config = WORDING_CONFIG
-    title: str = _text(80)
-    activity: str = _text(240)
-    guiding_question: str = _text(160)
+    title: str = wording_text(80)
+    activity: str = wording_text(240)
+    guiding_question: str = wording_text(160)
 
 
 class ExerciseWording(BaseModel):
     """The words of the hands-on exercise; its minutes come from the frame's practice block."""
 
     model_config = WORDING_CONFIG
-    title: str = _text(100)
-    steps: list[Annotated[str, _text(200)]] = Field(min_length=2, max_length=4)
+    title: str = wording_text(100)
+    steps: list[Annotated[str, wording_text(200)]] = Field(min_length=2, max_length=4)
 
 
 class PlanWording(BaseModel):
@@ -80,11 +74,11 @@ class PlanWording(BaseModel):
 
     model_config = WORDING_CONFIG
     expected_blocks: ClassVar[int | None] = None
-    title: str = _text(100)
-    goals: list[Annotated[str, _text(160)]] = Field(min_length=1, max_length=3)
+    title: str = wording_text(100)
+    goals: list[Annotated[str, wording_text(160)]] = Field(min_length=1, max_length=3)
     agenda: list[BlockWording]
-    materials: list[Annotated[str, _text(120)]] = Field(max_length=3)
-    next_time: list[Annotated[str, _text(160)]] = Field(max_length=2)
+    materials: list[Annotated[str, wording_text(120)]] = Field(max_length=3)
+    next_time: list[Annotated[str, wording_text(160)]] = Field(max_length=2)
 
     @field_validator("agenda")
     @classmethod

@@ -10,9 +10,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import Field, create_model
+from pydantic import create_model
 
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
+from assistant.modes.models import wording_text
 from assistant.modes.reflect.compose import compose_reflection
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectionWording, ReflectKind
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
@@ -57,9 +58,7 @@ class ReflectionFrame:
 
     def schema(self) -> type[ReflectionWording]:
         """The intro plus one required question field per slot, named by the slot, in the slot order."""
-        fields: dict[str, Any] = {
-            slot.key: (str, Field(min_length=2, description=slot.purpose)) for slot in self.slots
-        }
+        fields: dict[str, Any] = {slot.key: (str, wording_text(200, slot.purpose)) for slot in self.slots}
         schema: type[ReflectionWording] = create_model(
             "ReflectionWording",
             __base__=ReflectionWording,

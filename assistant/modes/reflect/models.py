@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.modes.models import ModeResult
+from assistant.modes.models import WORDING_CONFIG, ModeResult, wording_text
 
 ReflectKind = Literal["after-session", "questions", "open-up"]
 
@@ -33,8 +33,8 @@ class ReflectionWording(BaseModel):
     `ReflectionFrame.schema()` adds one required field per slot, named by the slot; the labels stay with code.
     """
 
-    model_config = ConfigDict(extra="forbid")
-    intro: str = Field(min_length=1, description="One or two sentences on what the questions are for.")
+    model_config = WORDING_CONFIG
+    intro: str = wording_text(300, "One or two sentences on what the questions are for.")
 
 
 class ReflectionSet(ReflectionContent, ModeResult):
