@@ -96,14 +96,28 @@ class FeedbackFrame:
         return schema
 
     def describe(self) -> str:
-        """The receiving tips' slots as the prompt lists them."""
+        """The words no sentence may use (the flags), and the receiving tips' slots, as the prompt lists them."""
+        lines = []
+        if self.flags:
+            words = ", ".join(
+                dict.fromkeys(pick(self.lang, f"„{f.text}“", f'"{f.text}"') for f in self.flags)
+            )
+            lines.append(
+                pick(
+                    self.lang,
+                    f"Diese Wörter dürfen in keinem Feld vorkommen: {words}. Beschreibe stattdessen, was die Person "
+                    "getan oder gesagt hat.",
+                    f"None of these words may appear in any field: {words}. Describe instead what the person did or "
+                    "said.",
+                )
+            )
         head = pick(
             self.lang,
             f"receiving_tips: genau {len(self.tips)} Tipps, in dieser Reihenfolge, je einer zu:",
             f"receiving_tips: exactly {len(self.tips)} tips, in this order, one each on:",
         )
         purposes = [pick(self.lang, *TIP_PURPOSES[slot]) for slot in self.tips]
-        return "\n".join([head, *(f"{n}. {p}" for n, p in enumerate(purposes, start=1))])
+        return "\n".join([*lines, head, *(f"{n}. {p}" for n, p in enumerate(purposes, start=1))])
 
     def merge(self, wording: FeedbackWording) -> FeedbackContent:
         """The model's sentences, stripped, in the frame's fields."""
