@@ -34,7 +34,7 @@ class ReflectionWording(BaseModel):
     """
 
     model_config = WORDING_CONFIG
-    intro: str = wording_text(300, "One or two sentences on what the questions are for.")
+    intro: str = wording_text(180, "One or two short sentences on what the questions are for.")
 
 
 class ReflectionSet(ReflectionContent, ModeResult):
