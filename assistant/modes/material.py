@@ -1,4 +1,4 @@
-"""Retrieved material, shared by every mode: the relevance rule, numbered sources, and the fenced context."""
+"""Retrieved material, shared by every mode: relevant passages, numbered sources, and the fenced context."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from assistant.rag.relevance import is_relevant
 from assistant.rag.retrieve import Filters
 from assistant.schema import Chunk, Hit, Source
 from assistant.text.language import Lang
@@ -32,25 +33,6 @@ def format_docs(hits: Sequence[Hit]) -> str:
             f'<material n="{n}" title="{title}" section="{section}" lang="{hit.lang}">\n{body}\n</material>'
         )
     return "\n\n".join(blocks)
-
-
-WEAK_MARGIN = 0.04
-MIN_EVIDENCE = 0.25
-
-
-def is_relevant(hit: Hit, floor: float) -> bool:
-    """Clearly similar, or just above the floor with the question's own words in it.
-
-    Calibrated on the retrieval eval questions against off-topic ones (see the retrieval issue's note).
-
-    >>> base = Hit(id="1", source="s", title="t", section="", lang="en", score=1, text="x")
-    >>> [is_relevant(base.model_copy(update=u), 0.18) for u in
-    ...  ({"similarity": 0.3}, {"similarity": 0.2}, {"similarity": 0.2, "evidence": 0.5}, {"similarity": 0.1})]
-    [True, False, True, False]
-    """
-    if hit.similarity < floor:
-        return False
-    return hit.similarity >= floor + WEAK_MARGIN or hit.evidence >= MIN_EVIDENCE
 
 
 def to_sources(hits: list[Hit]) -> list[Source]:
