@@ -11,6 +11,7 @@ from pathlib import Path
 from assistant import __version__
 from assistant.cli import core, modes
 from assistant.errors import InputError, TandemError
+from assistant.evaluation.suite import SUITES
 from assistant.settings import Settings, load_settings
 
 Handler = Callable[[argparse.Namespace, Settings], int]
@@ -82,19 +83,25 @@ def _core_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=core.cmd_ask)
 
-    p = sub.add_parser("eval", help="run an evaluation: retrieval, modes or language")
-    p.add_argument("suite", choices=["retrieval", "modes", "language"], help="what to evaluate")
+    p = sub.add_parser("eval", help="run an evaluation suite on its dev and test splits")
+    p.add_argument("suite", choices=list(SUITES), help="what to evaluate")
     p.add_argument(
-        "--dataset", type=Path, default=None, help="JSONL dataset (default: evals/datasets/<suite>.jsonl)"
+        "--dataset",
+        type=Path,
+        default=None,
+        help="JSONL dataset (default: the suite's file in evals/datasets/)",
+    )
+    p.add_argument(
+        "--split",
+        choices=["dev", "test", "all"],
+        default="all",
+        help="which split of the dataset (all: dev and test side by side, with the gap)",
     )
     p.add_argument("--mode", choices=["hybrid", "dense", "keyword"], default="hybrid", help="retrieval mode")
     p.add_argument(
         "--only", choices=["prepare", "feedback", "reflect", "chat"], default=None, help="modes: one mode"
     )
     p.add_argument("--limit", type=int, default=None, help="modes: at most N cases per mode (quick LLM runs)")
-    p.add_argument(
-        "--split", choices=["dev", "test", "all"], default="all", help="language: which split of the dataset"
-    )
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     p.set_defaults(handler=core.cmd_eval)
 

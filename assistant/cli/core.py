@@ -115,45 +115,21 @@ def cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_eval(args: argparse.Namespace, settings: Settings) -> int:
+    """One suite on its dev and test splits (or one of them); the JSON report is kept in <data dir>/reports."""
     from assistant.container import build
-    from assistant.evaluation.retrieval import DEFAULT_DATASET, evaluate, format_report, load_cases
+    from assistant.evaluation.suite import format_eval, load_suite, run_suite
 
-    if args.suite == "language":
-        return _language_eval(args)
-    services = build(settings)
-    if services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
-    if args.suite == "modes":
-        from assistant.cli.modes import run_modes_eval
-
-        return run_modes_eval(args, services)
-    cases = load_cases(args.dataset or DEFAULT_DATASET)
-    services.retriever.fusion.use_dense = args.mode != "keyword"
-    services.retriever.fusion.use_keyword = args.mode != "dense"
-    report = evaluate(services.retriever, cases)
+    suite = load_suite(args.suite)
+    services = None
+    if suite.needs_index:
+        services = build(settings)
+        if services.retriever.is_empty():
+            raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    report = run_suite(suite, args.split, services, args, args.dataset)
     out = settings.data_dir / "reports"
     out.mkdir(parents=True, exist_ok=True)
-    (out / f"{args.suite}-{args.mode}.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
-    print(report.model_dump_json(indent=2) if args.json else format_report(report))
-    return 0
-
-
-def _language_eval(args: argparse.Namespace) -> int:
-    """Accuracy of the language detector on the labelled short messages (no index needed)."""
-    from assistant.evaluation.language import DEFAULT_DATASET, evaluate_language, load_cases
-    from assistant.text.language import detect_language
-
-    report = evaluate_language(load_cases(args.dataset or DEFAULT_DATASET, args.split), detect_language)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
-        return 0
-    clear = report["clear"]
-    print(
-        f"language detection ({args.split}): {report['accuracy']:.3f} of {report['n']} messages; "
-        f"{clear['accuracy']:.3f} of {clear['n']} without the ambiguous ones"
-    )
-    for miss in report["misses"]:
-        print(f"  {miss['id']}: {miss['text']!r} is {miss['lang']}, detected {miss['guess']}")
+    (out / f"eval-{suite.name}.json").write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    print(report.model_dump_json(indent=2) if args.json else format_eval(report))
     return 0
 
 

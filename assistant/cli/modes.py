@@ -142,25 +142,3 @@ def cmd_tandem_show(args: argparse.Namespace, settings: Settings) -> int:
     for s in profile.sessions:
         print(f"  {s.number}. {s.held_on} {s.topic}: {s.summary}")
     return 0
-
-
-def run_modes_eval(args: argparse.Namespace, services: object) -> int:
-    from assistant.evaluation.modes import (
-        DEFAULT_DATASET,
-        evaluate_modes,
-        format_modes_report,
-        load_mode_cases,
-    )
-
-    cases = [c for c in load_mode_cases(args.dataset or DEFAULT_DATASET) if args.only in (None, c.mode)]
-    if args.limit:
-        per_mode: dict[str, int] = {}
-        limited = []
-        for case in cases:
-            per_mode[case.mode] = per_mode.get(case.mode, 0) + 1
-            if per_mode[case.mode] <= args.limit:
-                limited.append(case)
-        cases = limited
-    report = evaluate_modes(services, cases)  # type: ignore[arg-type]
-    print(report.model_dump_json(indent=2) if args.json else format_modes_report(report))
-    return 0

@@ -8,18 +8,21 @@ Items no one could label for sure (a bare tool name, a loan word used in both la
 
 from __future__ import annotations
 
-import json
+import argparse
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import InputError
-from assistant.text.language import Lang
+from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.suite import SplitReport, Suite
+from assistant.text.language import Lang, detect_language
 
-DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "language" / "messages.jsonl"
-Split = Literal["dev", "test"]
+if TYPE_CHECKING:
+    from assistant.container import Services
+
+DEFAULT_DATASET = DATASETS / "language" / "messages.jsonl"
 
 
 class LanguageCase(BaseModel):
@@ -34,23 +37,9 @@ class LanguageCase(BaseModel):
     ambiguous: bool = False
 
 
-def load_cases(path: Path = DEFAULT_DATASET, split: Split | Literal["all"] = "all") -> list[LanguageCase]:
+def load_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list[LanguageCase]:
     """Read the JSONL dataset (optionally one split); a bad line is reported with its number."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the dataset {path} ({exc.strerror})") from exc
-    cases: list[LanguageCase] = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            case = LanguageCase.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise InputError(f"{path.name} line {number}: {exc}") from exc
-        if split in ("all", case.split):
-            cases.append(case)
-    return cases
+    return load_jsonl(path, LanguageCase, split)
 
 
 def _accuracy(hits: list[bool]) -> float:
@@ -88,3 +77,26 @@ def evaluate_language(cases: Iterable[LanguageCase], detect: Callable[[str], Lan
             if guess != case.lang
         ],
     }
+
+
+def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
+    report = evaluate_language(load_cases(path, split), detect_language)
+    metrics = {"accuracy": report["accuracy"], "clear_accuracy": report["clear"]["accuracy"]}
+    metrics.update({f"accuracy {lang}": row["accuracy"] for lang, row in report["by_lang"].items()})
+    return SplitReport(
+        n=report["n"],
+        metrics=metrics,
+        failures=[
+            f"{m['id']}: {m['text']!r} is {m['lang']}, detected {m['guess']}" for m in report["misses"]
+        ],
+    )
+
+
+SUITE = Suite(
+    name="language",
+    description="language detection on short, hand-labelled messages (no index needed)",
+    dataset=DEFAULT_DATASET,
+    run=_run,
+    needs_index=False,
+    thresholds={"accuracy": 0.93, "clear_accuracy": 0.95},
+)

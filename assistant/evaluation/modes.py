@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 from collections import defaultdict
@@ -9,9 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import InputError
+from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.suite import SplitReport, Suite
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.modes.generation import Outcome
@@ -24,7 +27,7 @@ from assistant.text.language import Lang
 if TYPE_CHECKING:
     from assistant.container import Services
 
-DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "modes.jsonl"
+DEFAULT_DATASET = DATASETS / "modes.jsonl"
 EXPECT_KEYS = {
     "mentions_any",
     "has_exercise",
@@ -44,6 +47,7 @@ class ModeCase(BaseModel):
     lang: Lang
     input: dict[str, Any]
     expect: dict[str, Any] = Field(min_length=1)
+    split: Split
     note: str = ""
 
 
@@ -66,19 +70,13 @@ class ModesReport(BaseModel):
     prompt_versions: dict[str, str] = Field(default_factory=dict)
 
 
-def load_mode_cases(path: Path) -> list[ModeCase]:
-    cases: list[ModeCase] = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            case = ModeCase.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise InputError(f"{path}:{number}: not a valid mode case ({exc})") from exc
+def load_mode_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list[ModeCase]:
+    """Read the JSONL dataset (optionally one split); an unknown expectation is reported with the case id."""
+    cases = load_jsonl(path, ModeCase, split)
+    for case in cases:
         unknown = set(case.expect) - EXPECT_KEYS
         if unknown:
-            raise InputError(f"{path}:{number}: unknown expectation(s) {sorted(unknown)}")
-        cases.append(case)
+            raise InputError(f"{path.name}: case {case.id} has unknown expectation(s) {sorted(unknown)}")
     return cases
 
 
@@ -224,3 +222,36 @@ def format_modes_report(report: ModesReport) -> str:
     for case_id, problems in report.failures.items():
         lines.append(f"FAIL {case_id}: {'; '.join(problems)}")
     return "\n".join(lines)
+
+
+def _run_split(
+    path: Path, split: Split, services: Services | None, options: argparse.Namespace
+) -> SplitReport:
+    if services is None or services.retriever.is_empty():
+        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    only, limit = getattr(options, "only", None), getattr(options, "limit", None)
+    cases = [c for c in load_mode_cases(path, split) if only in (None, c.mode)]
+    if limit:
+        by_mode: dict[str, list[ModeCase]] = defaultdict(list)
+        for case in cases:
+            by_mode[case.mode].append(case)
+        cases = [case for group in by_mode.values() for case in group[:limit]]
+    report = evaluate_modes(services, cases)
+    metrics = {mode: round(tally.rate, 4) for mode, tally in report.by_mode.items()}
+    if report.llm_first_try and report.llm_after_repair:
+        metrics["llm_first_try"] = round(report.llm_first_try.rate, 4)
+        metrics["llm_after_repair"] = round(report.llm_after_repair.rate, 4)
+    return SplitReport(
+        n=len(cases),
+        metrics=metrics,
+        failures=[f"{case_id}: {'; '.join(problems)}" for case_id, problems in report.failures.items()],
+        details=report.model_dump(exclude={"failures"}),
+    )
+
+
+SUITE = Suite(
+    name="modes",
+    description="every mode end to end (the LLM path when one is configured): first-try and repair rates",
+    dataset=DEFAULT_DATASET,
+    run=_run_split,
+)

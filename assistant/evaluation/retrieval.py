@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import json
+import argparse
 from collections import defaultdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import InputError
+from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
 from assistant.evaluation.metrics import distinct, ndcg_at, recall_at, reciprocal_rank
+from assistant.evaluation.suite import SplitReport, Suite
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.text.language import LANGS, Lang, doc_stem
 
-DEFAULT_DATASET = Path(__file__).resolve().parents[2] / "evals" / "datasets" / "retrieval.jsonl"
+if TYPE_CHECKING:
+    from assistant.container import Services
+
+DEFAULT_DATASET = DATASETS / "retrieval.jsonl"
 
 
 class RetrievalCase(BaseModel):
@@ -24,6 +30,7 @@ class RetrievalCase(BaseModel):
     question: str
     lang: Lang
     relevant: list[str] = Field(min_length=1)
+    split: Split
     filter_lang: Lang | None = None
     note: str = ""
 
@@ -65,23 +72,9 @@ class RetrievalReport(BaseModel):
     config: dict[str, str]
 
 
-def load_cases(path: Path) -> list[RetrievalCase]:
-    """Read a JSONL dataset; a bad line is reported with its number."""
-    cases: list[RetrievalCase] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the dataset {path} ({exc.strerror})") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            cases.append(RetrievalCase.model_validate(json.loads(line)))
-        except (json.JSONDecodeError, ValidationError) as exc:
-            raise InputError(f"{path}:{number}: not a valid retrieval case ({exc})") from exc
-    if not cases:
-        raise InputError(f"{path} holds no cases")
-    return cases
+def load_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list[RetrievalCase]:
+    """Read a JSONL dataset (optionally one split); a bad line is reported with its number."""
+    return load_jsonl(path, RetrievalCase, split)
 
 
 def _mean(rows: list[CaseResult]) -> Scores:
@@ -149,3 +142,30 @@ def format_report(report: RetrievalReport) -> str:
     if report.misses:
         lines.append(f"missed in top 5: {', '.join(report.misses)}")
     return "\n".join(lines)
+
+
+def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
+    if services is None or services.retriever.is_empty():
+        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    mode = getattr(options, "mode", "hybrid")
+    services.retriever.fusion.use_dense = mode != "keyword"
+    services.retriever.fusion.use_keyword = mode != "dense"
+    report = evaluate(services.retriever, load_cases(path, split))
+    metrics = {"recall_at_5": report.overall.recall_at_5, "mrr_at_10": report.overall.mrr_at_10}
+    metrics["ndcg_at_10"] = report.overall.ndcg_at_10
+    metrics.update({f"recall_at_5 {pair}": scores.recall_at_5 for pair, scores in report.by_pair.items()})
+    return SplitReport(
+        n=report.overall.n,
+        metrics=metrics,
+        failures=[f"{case_id}: no relevant document in the top 5" for case_id in report.misses],
+        details={"config": report.config, "by_pair": {p: s.model_dump() for p, s in report.by_pair.items()}},
+    )
+
+
+SUITE = Suite(
+    name="retrieval",
+    description="recall@5, MRR@10 and nDCG@10 of the hybrid retriever, per language pair",
+    dataset=DEFAULT_DATASET,
+    run=_run,
+    thresholds={"recall_at_5": 0.90, "mrr_at_10": 0.75},
+)
