@@ -26,6 +26,12 @@ SUITES: dict[str, str] = {
     "retrieval": "assistant.evaluation.retrieval",
     "language": "assistant.evaluation.language",
     "modes": "assistant.evaluation.modes",
+    "relevance": "assistant.evaluation.relevance",
+    "feedback": "assistant.evaluation.feedback",
+    "plans": "assistant.evaluation.plans",
+    "reflections": "assistant.evaluation.reflections",
+    "answers": "assistant.evaluation.answers",
+    "routing": "assistant.evaluation.routing",
 }
 
 
