@@ -97,7 +97,9 @@ def test_eval_language_reports_the_test_split(tmp_path: Path) -> None:
     result = tandem(tmp_path, "eval", "language", "--split", "test", "--json")
     report = json.loads(result.stdout)
     assert result.returncode == 0 and list(report["splits"]) == ["test"]
-    assert report["splits"]["test"]["n"] >= 100 and report["splits"]["test"]["metrics"]["clear_accuracy"] >= 0.95
+    assert (
+        report["splits"]["test"]["n"] >= 100 and report["splits"]["test"]["metrics"]["clear_accuracy"] >= 0.95
+    )
 
 
 def test_eval_of_a_missing_dataset_says_which_file(tmp_path: Path) -> None:
