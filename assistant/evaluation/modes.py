@@ -27,7 +27,7 @@ from assistant.text.language import Lang
 if TYPE_CHECKING:
     from assistant.container import Services
 
-DEFAULT_DATASET = DATASETS / "modes.jsonl"
+DEFAULT_DATASET = DATASETS / "modes" / "cases.jsonl"
 EXPECT_KEYS = {
     "mentions_any",
     "has_exercise",

@@ -19,7 +19,7 @@ from assistant.text.language import LANGS, Lang, doc_stem
 if TYPE_CHECKING:
     from assistant.container import Services
 
-DEFAULT_DATASET = DATASETS / "retrieval.jsonl"
+DEFAULT_DATASET = DATASETS / "retrieval" / "questions.jsonl"
 
 
 class RetrievalCase(BaseModel):
