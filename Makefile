@@ -41,8 +41,11 @@ test: lint typecheck pytest
 ingest: $(VENV)/.installed-run
 	$(BIN)/tandem ingest
 
-eval: $(VENV)/.installed-run
-	$(BIN)/tandem eval retrieval
+SUITES ?= retrieval language relevance answers plans feedback reflections routing
+
+eval: $(VENV)/.installed-run  ## every suite on dev and test, with the gap (SUITES="..." for a few)
+	$(BIN)/tandem ingest
+	@for suite in $(SUITES); do $(BIN)/tandem eval $$suite --split all || exit 1; echo; done
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python -m benchmarks.run_all
