@@ -267,12 +267,55 @@ class PhraseHit:
     text: str
 
 
+class WordList(BaseModel):
+    """Words per language: whole words, case-insensitive; German ones also with their endings; * = any ending."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    de: list[NonEmptyStr] = Field(min_length=1)
+    en: list[NonEmptyStr] = Field(min_length=1)
+    _regex: dict[str, re.Pattern[str]] = PrivateAttr(default_factory=dict)
+
+    def regex(self, lang: Lang) -> re.Pattern[str]:
+        """One pattern for all words of a language (longest first, so "well done" wins over "well")."""
+        if lang not in self._regex:
+            ending = r"(?:e|en|er|es|em|n|s)?" if lang == "de" else ""
+            words = sorted(getattr(self, lang), key=len, reverse=True)
+            parts = [
+                r"\s+".join(map(re.escape, w.rstrip("*").split())) + (r"\w*" if w.endswith("*") else ending)
+                for w in words
+            ]
+            self._regex[lang] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+        return self._regex[lang]
+
+
+class FeedbackWords(BaseModel):
+    """Praise words (praise is no judgement) and negative evaluations (judgements wherever they stand)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    praise: WordList
+    negative: WordList
+
+
+class KindAdvice(BaseModel):
+    """Why a kind of judgemental wording hurts, with neutral alternatives, for judgements found by rules."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    why: NonEmptyStr
+    alternatives: list[NonEmptyStr] = Field(min_length=1)
+
+
 class FeedbackPhrases(BaseModel):
-    """Judgemental wording patterns with neutral alternatives (feedback_phrases.yaml)."""
+    """Judgemental wording patterns with neutral alternatives, and the words the feedback rules use
+    (feedback_phrases.yaml)."""
 
     model_config = ConfigDict(extra="forbid")
 
     phrases: list[FeedbackPhrase] = Field(min_length=1)
+    words: FeedbackWords | None = None
+    advice: dict[PhraseKind, dict[Lang, KindAdvice]] = Field(default_factory=dict)
 
     @field_validator("phrases")
     @classmethod

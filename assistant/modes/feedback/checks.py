@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from assistant.catalog import FeedbackPhrases
 from assistant.modes.checks import check_language
+from assistant.modes.feedback.flags import find_flags, judgemental
 from assistant.modes.feedback.models import FeedbackContent
 from assistant.modes.feedback.rules import (
     behaviour_problems,
@@ -48,22 +49,22 @@ def check_feedback(content: FeedbackContent, remark: str, lang: Lang, phrases: F
             f"receiving_tips has {len([t for t in tips if t.strip()])} non-empty tip(s) of {len(tips)}: give "
             "2 to 4 tips for the person receiving the feedback (how to respond, what to ask back)"
         )
-    flagged = phrases.scan(remark, lang)
+    flagged = find_flags(remark, lang, phrases)
     for name, text in fields.items():
         reported: set[str] = set()
         for flag in flagged:
             if flag.text.lower() not in reported and wording_pattern(flag.text).search(text):
                 reported.add(flag.text.lower())
                 errors.append(
-                    f"{name} still contains the flagged wording '{flag.text}' ({flag.phrase.kind}): leave it "
+                    f"{name} still contains the flagged wording '{flag.text}' ({flag.kind}): leave it "
                     "out and describe the concrete situation instead"
                 )
-        for hit in phrases.scan(text):
+        for hit in judgemental(text, lang, phrases):
             if hit.text.lower() not in reported:
                 reported.add(hit.text.lower())
                 errors.append(
-                    f"{name} contains judgemental wording '{hit.text}' ({hit.phrase.kind}): "
-                    f"{hit.phrase.why.split('. ')[0].rstrip('.')}. Try instead: {hit.phrase.alternatives[0]}"
+                    f"{name} contains judgemental wording '{hit.text}' ({hit.kind}): "
+                    f"{hit.why.split('. ')[0].rstrip('.')}. Try instead: {hit.alternatives[0]}"
                 )
     behaviour = content.sbi.behaviour
     if behaviour.strip():

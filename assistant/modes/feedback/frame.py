@@ -1,5 +1,6 @@
-"""The frame of a feedback rewrite, owned by code: the flags (from the phrase bank), the fields to write (SBI,
-I-message, feedforward) and the receiving tips' slots, chosen by the kinds of wording found. A language model
+"""The frame of a feedback rewrite, owned by code: the kind of remark (criticism, praise, a request), the flags
+(`flags.py`), the fields to write (SBI, I-message, feedforward) and the receiving tips' slots, chosen by the
+kinds of wording found. A language model
 writes only the sentences (`FeedbackWording`); `FeedbackFrame.merge` puts them into a `FeedbackContent`.
 """
 
@@ -49,19 +50,57 @@ TIP_PURPOSES: dict[str, tuple[str, str]] = {
         "einen Moment innehalten und dann nach dem Vorfall fragen",
         "take a moment before answering, then ask about the incident",
     ),
+    "accept": (
+        "das Lob annehmen, ohne es kleinzureden",
+        "accept the praise without playing it down",
+    ),
+    "specifics": (
+        "nachfragen, was genau gut war, um es beizubehalten",
+        "ask what exactly worked, so as to keep doing it",
+    ),
     "decide": (
         "danach bewusst entscheiden, was man übernimmt, und später berichten, was man ausprobiert hat",
         "afterwards, decide what to take on and later report what one tried",
     ),
 }
+# What the model is told about the kind of remark (tone.py decides it, code owns it).
+TONE_GUIDANCE: dict[str, tuple[str, str]] = {
+    "criticism": (
+        "Übernimm die Fakten der Bemerkung (Zeiten, Zahlen, Gegenstände) wörtlich und lass nur die Wertung weg; "
+        "setze einen Platzhalter in eckigen Klammern nur für das, was die Bemerkung nicht sagt.",
+        "Keep the remark's facts (times, numbers, things) word for word and drop only the judgement; write a "
+        "placeholder in square brackets only for what the remark does not say.",
+    ),
+    "praise": (
+        "Die Bemerkung ist Lob: Schreibe positives Feedback (SBI geht auch für Lob): das Verhalten, das gut war, "
+        "mit den Fakten der Bemerkung, seine Wirkung und die Bitte, es beizubehalten. Keine Kritik.",
+        "The remark is praise: write positive feedback (SBI works for praise too): the behaviour that worked, "
+        "with the remark's facts, its effect, and the request to keep it. No criticism.",
+    ),
+    "vague_praise": (
+        "Die Bemerkung ist unkonkretes Lob: Schreibe positives Feedback, keine Kritik. Für das Verhalten setze "
+        "einen Platzhalter in eckigen Klammern, der fragt, was genau gut war (ein konkreter Moment).",
+        "The remark is vague praise: write positive feedback, no criticism. For the behaviour, write a "
+        "placeholder in square brackets that asks what exactly was good (one concrete moment).",
+    ),
+    "request": (
+        "Die Bemerkung ist eine Bitte: Übernimm sie mit ihren Fakten als request.",
+        "The remark is a request: keep it, with its facts, as the request.",
+    ),
+}
 
 
-def tip_slots(kinds: Sequence[str]) -> list[str]:
-    """Thank first, one or two tips for the kinds of wording found (or a clarifying one), then decide.
+def tip_slots(kinds: Sequence[str], praise: bool = False) -> list[str]:
+    """Thank first, one or two tips for the kinds of wording found (or a clarifying one), then decide; for
+    praise: accept it, ask for specifics, decide.
 
     >>> tip_slots(["label", "generalisation", "label", "sarcasm"]), tip_slots([])
     (['thank', 'label', 'generalisation', 'decide'], ['thank', 'clarify', 'decide'])
+    >>> tip_slots([], praise=True)
+    ['accept', 'specifics', 'decide']
     """
+    if praise:
+        return ["accept", "specifics", "decide"]
     specific = [kind for kind in dict.fromkeys(kinds) if kind in TIP_PURPOSES][:2] or ["clarify"]
     return list(dict.fromkeys(["thank", *specific, "decide"]))
 
@@ -73,6 +112,7 @@ class FeedbackFrame:
     flags: tuple[FlaggedSpan, ...]
     tips: tuple[str, ...]
     lang: Lang
+    tone: str = "criticism"
 
     def schema(self) -> type[FeedbackWording]:
         """The wording schema for this frame: exactly one receiving tip per slot."""
@@ -96,8 +136,9 @@ class FeedbackFrame:
         return schema
 
     def describe(self) -> str:
-        """The words no sentence may use (the flags), and the receiving tips' slots, as the prompt lists them."""
-        lines = []
+        """The kind of remark, the words no sentence may use (the flags), and the receiving tips' slots, as the
+        prompt lists them."""
+        lines = [pick(self.lang, *TONE_GUIDANCE[self.tone])] if self.tone in TONE_GUIDANCE else []
         if self.flags:
             words = ", ".join(
                 dict.fromkeys(pick(self.lang, f"„{f.text}“", f'"{f.text}"') for f in self.flags)
@@ -135,5 +176,7 @@ class FeedbackFrame:
         )
 
 
-def feedback_frame(flags: Sequence[FlaggedSpan], lang: Lang) -> FeedbackFrame:
-    return FeedbackFrame(tuple(flags), tuple(tip_slots([f.kind for f in flags])), lang)
+def feedback_frame(flags: Sequence[FlaggedSpan], lang: Lang, tone: str = "criticism") -> FeedbackFrame:
+    """The frame for a remark's flags and tone (criticism, praise, vague_praise or request)."""
+    praise = tone in ("praise", "vague_praise")
+    return FeedbackFrame(tuple(flags), tuple(tip_slots([f.kind for f in flags], praise)), lang, tone)

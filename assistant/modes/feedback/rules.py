@@ -28,7 +28,8 @@ _ACTION = {
         r"\b(?:sag|frag|unterbr|schrieb|schreib|schick|antwort|komm|kam|beginn|begann|verschob|verschieb|"
         r"ging|geh|sprach|sprech|red|schau|las|lies|zeig|tipp|nutz|übernahm|übernehm|lehn|wechsel|beend|"
         r"start|erklär|hör|schwieg|schweig|lach|scroll|verließ|verlass|vergaß|vergess|überzog|überzieh|"
-        r"teilt|präsentier|ruf|rief|mach|tat|hatte)\w*\b"
+        r"teilt|präsentier|ruf|rief|mach|tat|hatte|nehm|nahm|gab|geb|hielt|ließ|lass|bring|brach|stell|"
+        r"erzähl|lad|lud|hilf|half)\w*\b"
         r"|\b(?:ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|weiter|zu|zurück|zusammen|durch|um|"
         r"dazwischen)?ge[a-zäöüß]{2,}(?:t|en)\b|\b[a-zäöüß]+iert\b",
         re.IGNORECASE,
@@ -54,12 +55,13 @@ _FIRST_PERSON = {
 _REQUEST = {
     "de": re.compile(
         r"\b(?:bitte|ich\s+(?:möchte|würde|wünsche|bitte)|mir\s+würde\s+es\s+helfen|könnten\s+sie|würden\s+sie|"
-        r"kannst\s+du|könntest\s+du|würdest\s+du|lassen\s+sie\s+uns|lass\s+uns)\b",
+        r"kannst\s+du|könntest\s+du|würdest\s+du|lassen\s+sie\s+uns|lass\s+uns|können\s+wir|könnten\s+wir|"
+        r"wollen\s+wir|wäre\s+es\s+(?:ok\w*|in\s+ordnung|möglich))\b",
         re.IGNORECASE,
     ),
     "en": re.compile(
         r"\b(?:please|i\s+would\s+like|i'd\s+like|could\s+you|would\s+you|can\s+you|i\s+ask\s+you|"
-        r"it\s+would\s+help\s+me|let's|let\s+us)\b",
+        r"it\s+would\s+help\s+me|let's|let\s+us|can\s+we|could\s+we|shall\s+we|would\s+it\s+be)\b",
         re.IGNORECASE,
     ),
 }
@@ -100,15 +102,17 @@ def you_are_statement(text: str) -> str:
 
 
 def behaviour_problems(text: str, lang: Lang) -> list[str]:
-    """Why a behaviour description is not observable (empty list if it is)."""
+    """Why a behaviour description is not observable (empty list if it is). A placeholder in square brackets
+    is for the user to fill in: it stands for the action, and its words are not checked."""
+    plain = re.sub(r"\[[^\]]*\]", " ", text)
     problems = [
         f"it uses the evaluative word '{word}'; describe what happened instead"
-        for word in dict.fromkeys(evaluative_words(text, lang))
+        for word in dict.fromkeys(evaluative_words(plain, lang))
     ]
-    clause = you_are_statement(text)
+    clause = you_are_statement(plain)
     if clause:
         problems.append(f"'{clause}' says what the person is, not what they did or said")
-    if not has_action(text, lang):
+    if plain == text and not has_action(text, lang):
         example = "gesagt, geschickt, unterbrochen" if lang == "de" else "said, sent, interrupted"
         problems.append(f"it names no action; say what the person did or said, with a verb such as {example}")
     return problems

@@ -15,8 +15,10 @@ from assistant.catalog import FeedbackPhrases
 from assistant.errors import MAX_CHARS_SETTING, InputError, require_text
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
+from assistant.modes.feedback.flags import find_flags
 from assistant.modes.feedback.frame import feedback_frame
 from assistant.modes.feedback.models import FeedbackDraft, FlaggedSpan
+from assistant.modes.feedback.tone import remark_tone
 from assistant.modes.generation import Method, Outcome, generate
 from assistant.modes.material import Material, format_docs, to_sources
 from assistant.schema import Hit
@@ -39,25 +41,6 @@ def validate_remark(remark: str, context: str, max_chars: int) -> tuple[str, str
             "context",
         )
     return text, where
-
-
-def find_flags(remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[FlaggedSpan]:
-    """Judgemental wording in the remark, found by the phrase bank (never by the LLM), with exact spans."""
-    flags: dict[tuple[int, int, str], FlaggedSpan] = {}
-    for hit in phrases.scan(remark, lang):
-        key = (hit.start, hit.end, hit.phrase.kind)
-        flags.setdefault(
-            key,
-            FlaggedSpan(
-                text=hit.text,
-                start=hit.start,
-                end=hit.end,
-                kind=hit.phrase.kind,
-                why=hit.phrase.why,
-                alternatives=list(hit.phrase.alternatives),
-            ),
-        )
-    return list(flags.values())
 
 
 def format_flags(flags: list[FlaggedSpan], lang: Lang) -> str:
@@ -94,7 +77,8 @@ class FeedbackService:
         remark, context = validate_remark(remark, context, self.max_chars)
         language: Lang = lang or detect_language(f"{remark} {context}")
         flags = find_flags(remark, language, self.phrases)
-        frame = feedback_frame(flags, language)
+        tone = remark_tone(remark, language, flags, self.phrases)
+        frame = feedback_frame(flags, language, tone)
         hits = self.retrieve(remark, language)
         messages: list[BaseMessage] = []
         if self.llm is not None:
@@ -117,7 +101,7 @@ class FeedbackService:
             frame.schema(),
             messages,
             check,
-            lambda: compose_feedback(remark, context, language, self.phrases),
+            lambda: compose_feedback(remark, context, language, self.phrases, flags, tone),
             language,
             self.method,
             build=frame.merge,
