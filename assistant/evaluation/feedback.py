@@ -64,7 +64,7 @@ def occurrences(text: str, phrase: str, *, prefix: bool = False) -> list[Span]:
     `prefix` the end may run on into a longer word ('interrupt' in 'interrupted').
 
     >>> occurrences("Alle, alle! Fallen.", "alle"), occurrences("You interrupted me", "interrupt", prefix=True)
-    ([(0, 4), (6, 10)], [(4, 13)])
+    ([(0, 4), (6, 10)], [(4, 15)])
     """
     words = [re.escape(w).replace("'", "['’]") for w in phrase.replace("’", "'").split()]
     if not words:
@@ -243,5 +243,13 @@ SUITE = Suite(
     "facts kept, praise coached as praise",
     dataset=DEFAULT_DATASET,
     run=_run,
-    thresholds={},
+    # CI holds the test split to these: precision and recall as the issue asks, the rest at the level measured
+    # on test (offline composer) minus a small margin.
+    thresholds={
+        "flag_precision": 0.95,
+        "flag_recall": 0.90,
+        "no_flag_survives": 0.85,
+        "facts_kept": 0.88,
+        "praise_coached": 0.95,
+    },
 )

@@ -234,8 +234,9 @@ def test_context_feeds_the_situation_and_topic_words_the_placeholders() -> None:
         "Sie sind immer so chaotisch in den Meetings", "im Weekly am Montag", "de", PHRASES
     )
     assert content.sbi.situation == "Im Weekly am Montag"
-    assert "„Meetings“" in content.sbi.behaviour and "„Meetings“" in content.feedforward
-    assert "chaotisch" not in content.sbi.behaviour
+    # the fact stays in its sentence; the judgement ("immer so chaotisch") becomes a placeholder
+    assert "in den Meetings" in content.sbi.behaviour and "„Meetings“" in content.feedforward
+    assert "chaotisch" not in content.sbi.behaviour and "immer" not in content.sbi.behaviour
     assert content.feedforward.startswith("Beim nächsten Mal könnten Sie")
     english = compose_feedback("You're so defensive.", "", "en", PHRASES)
     assert english.sbi.situation.startswith("[When and where")
