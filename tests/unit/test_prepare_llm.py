@@ -69,7 +69,8 @@ def test_the_frame_is_the_offline_agenda_and_has_no_numbers_for_the_model() -> N
     agenda = schema["properties"]["agenda"]
     assert agenda["minItems"] == agenda["maxItems"] == len(frame.blocks)
     assert "exercise" in schema["properties"]
-    plain = plan_frame(PlanRequest("Feedbackkultur", 60, 3, 6), "de", CATALOG.agendas)
+    # a first session on a topic that is not digital has no exercise (a regular one has, since issue 8)
+    plain = plan_frame(PlanRequest("Feedbackkultur", 60, 1, 6), "de", CATALOG.agendas)
     assert plain.practice is None and "exercise" not in plain.schema().model_json_schema()["properties"]
     assert f"[{frame.blocks[0].minutes} min]" in frame.describe() and "Praxisübung" in frame.describe()
 

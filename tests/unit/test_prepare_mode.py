@@ -48,9 +48,13 @@ def test_offline_plans_pass_every_check(topic: str, minutes: int, session: int, 
     assert f"{session}" in plan.title and topic in plan.title
 
 
-def test_digital_topics_get_an_exercise_and_others_need_none() -> None:
+def test_every_regular_session_practises_and_a_first_one_only_on_a_digital_topic() -> None:
+    # changed with issue 8: a regular session on any topic has its hands-on block, so it has an exercise
+    # (a real situation played through when the topic is not digital); before, only digital topics had one
     assert service().plan("ChatGPT", 60, 2, 6, lang="de")[0].exercise is not None
-    assert service().plan("Feedbackkultur", 60, 2, 6, lang="de")[0].exercise is None
+    assert service().plan("Feedbackkultur", 60, 2, 6, lang="de")[0].exercise is not None
+    assert service().plan("ChatGPT", 60, 1, 6, lang="de")[0].exercise is not None
+    assert service().plan("Feedbackkultur", 60, 1, 6, lang="de")[0].exercise is None
 
 
 @pytest.mark.parametrize(

@@ -1,54 +1,77 @@
-"""The offline composer of session plans: agenda templates, scaled to the minutes, plus the topic card."""
+"""The offline composer of session plans: the frame's blocks as they are, with rule-based goals, materials,
+next steps and the exercise of the practice block (`exercise.py`)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from assistant.catalog import AgendaTemplates
+from assistant.modes.prepare.blocks import BREAK
+from assistant.modes.prepare.exercise import card_exercise, card_for, closing_exercise, generic_exercise
 from assistant.modes.prepare.frame import PlanFrame, plan_frame, scale_minutes
 from assistant.modes.prepare.models import Exercise, PlanContent, PlanRequest
-from assistant.schema import Chunk, Hit
+from assistant.schema import Hit
 from assistant.text.language import Lang, pick
-from assistant.text.topics import DIGITAL_TOPICS, detect_topic
 
 if TYPE_CHECKING:
     from assistant.modes.material import Searcher
 
-_STEP = re.compile(r"^\s*(?:\d+[.)]|[-*])\s+(.+)$")
-_EXERCISE_SECTION = re.compile(r"übung|exercise", re.IGNORECASE)
-__all__ = ["compose_plan", "fill_frame", "scale_minutes"]  # scale_minutes lives with the frame now
+__all__ = ["compose_plan", "fill_frame", "scale_minutes"]  # scale_minutes lives with the blocks
 
 
 def compose_plan(
     request: PlanRequest, lang: Lang, agendas: AgendaTemplates, hits: list[Hit], retriever: Searcher | None
 ) -> PlanContent:
-    """A plan that meets every rule of `check_plan`: the frame with the template's words, plus the topic card."""
-    return fill_frame(plan_frame(request, lang, agendas), retriever)
+    """A plan that meets every rule of `check_plan`: the frame with the template's words and an exercise."""
+    return fill_frame(plan_frame(request, lang, agendas), retriever, hits)
 
 
-def fill_frame(frame: PlanFrame, retriever: Searcher | None) -> PlanContent:
-    """The frame's blocks as they are, with rule-based goals, materials, next steps and exercise."""
+def fill_frame(frame: PlanFrame, retriever: Searcher | None, hits: list[Hit] | None = None) -> PlanContent:
+    """The frame's blocks as they are, with rule-based goals, materials, next steps and exercise; `hits` are
+    passages retrieved for the topic alone (a topic card among them may hold the exercise)."""
     request, lang = frame.request, frame.lang
-    exercise = None
-    if frame.practice is not None:
-        exercise = _exercise(request, lang, retriever, frame.exercise_minutes)
     number = pick(
         lang, f"Sitzung {request.session} von {request.of}", f"Session {request.session} of {request.of}"
     )
     return PlanContent(
         title=f"{number}: {request.topic}",
-        goals=_goals(request, lang),
+        goals=_goals(frame),
         agenda=list(frame.blocks),
-        exercise=exercise,
-        materials=_materials(request, lang),
+        exercise=_exercise(frame, retriever, hits or []),
+        materials=[*_materials(frame), *frame.materials],
         next_time=_next_time(request, lang),
     )
 
 
-def _goals(request: PlanRequest, lang: Lang) -> list[str]:
-    topic = request.topic
+def _exercise(frame: PlanFrame, retriever: Searcher | None, hits: list[Hit]) -> Exercise | None:
+    """The closing demonstration, a fitting topic card's exercise, or show-do-review around the subject."""
+    if frame.practice is None:
+        return None
+    block, lang, subject = frame.blocks[frame.practice], frame.lang, frame.subject
+    if frame.request.kind == "closing":
+        return closing_exercise(subject, lang, block.minutes)
+    with_break = bool(BREAK.search(block.activity))
+    if retriever is not None:
+        chunks = card_for(subject, lang, retriever, hits)
+        exercise = card_exercise(chunks, block.minutes, with_break, lang) if chunks else None
+        if exercise is not None:
+            return exercise
+    return generic_exercise(subject, lang, block.minutes, with_break, frame.request.kind == "first")
+
+
+def _goals(frame: PlanFrame) -> list[str]:
+    request, lang, subject = frame.request, frame.lang, frame.subject
+    it = subject.with_it(lang)
     if request.kind == "first":
+        third = (
+            pick(lang, f"Einen ersten kleinen Erfolg{it} selbst erleben", f"Have a first small win{it}")
+            if frame.practice is not None
+            else pick(
+                lang,
+                f"Ein erstes Ziel zum Thema „{request.topic}“ wählen",
+                f"Choose a first goal on '{request.topic}'",
+            )
+        )
         return [
             pick(
                 lang,
@@ -60,15 +83,15 @@ def _goals(request: PlanRequest, lang: Lang) -> list[str]:
                 "Die Lernvereinbarung gemeinsam festhalten",
                 "Agree and write down the learning agreement",
             ),
-            pick(lang, f"Ein erstes Ziel zum Thema „{topic}“ wählen", f"Choose a first goal on '{topic}'"),
+            third,
         ]
     if request.kind == "closing":
         return [
             pick(lang, "Die Ziele des Tandems gemeinsam überprüfen", "Review the tandem's goals together"),
             pick(
                 lang,
-                f"Zeigen, was die Führungskraft zu „{topic}“ jetzt selbst kann",
-                f"Show what the senior can now do on '{topic}' on their own",
+                f"Zeigen, was die Führungskraft{it or ' nach dem Tandem'} jetzt selbst kann",
+                f"Show what the senior can now do{it or ' after the tandem'} on their own",
             ),
             pick(
                 lang,
@@ -76,12 +99,21 @@ def _goals(request: PlanRequest, lang: Lang) -> list[str]:
                 "Agree how to continue after the programme",
             ),
         ]
-    return [
+    practise = (
         pick(
             lang,
-            f"Die Führungskraft probiert „{topic}“ selbst auf dem eigenen Gerät aus",
-            f"The senior tries '{topic}' hands-on on their own device",
-        ),
+            f"Die Führungskraft übt{it} selbst auf dem eigenen Gerät",
+            f"The senior practises{it} hands-on on their own device",
+        )
+        if subject.digital
+        else pick(
+            lang,
+            f"Die Führungskraft übt{it} an einer echten Situation",
+            f"The senior practises{it} on a real situation",
+        )
+    )
+    return [
+        practise,
         pick(
             lang,
             "Eine konkrete Anwendung für den eigenen Arbeitsalltag finden",
@@ -90,38 +122,52 @@ def _goals(request: PlanRequest, lang: Lang) -> list[str]:
     ]
 
 
-def _materials(request: PlanRequest, lang: Lang) -> list[str]:
-    items = [
-        pick(
-            lang,
-            "Notizen der letzten Sitzung und die Lernvereinbarung",
-            "Notes from the last session and the learning agreement",
-        )
-    ]
+def _materials(frame: PlanFrame) -> list[str]:
+    request, lang, subject = frame.request, frame.lang, frame.subject
     if request.kind == "first":
         items = [
             pick(lang, "Vorlage der Lernvereinbarung", "Learning agreement template"),
-            pick(lang, "Terminvorschläge für alle sechs Sitzungen", "Proposed dates for the next sessions"),
+            pick(lang, "Terminvorschläge für die nächsten Sitzungen", "Proposed dates for the next sessions"),
         ]
-    if request.digital:
-        items += [
+    else:
+        items = [
             pick(
                 lang,
-                f"Gerät der Führungskraft mit Zugang zu „{request.topic}“",
-                f"The senior's own device with access to '{request.topic}'",
-            ),
+                "Notizen der letzten Sitzung und die Lernvereinbarung",
+                "Notes from the last session and the learning agreement",
+            )
+        ]
+    if frame.practice is None or request.kind == "closing":
+        return items
+    if not subject.digital:
+        return [
+            *items,
             pick(
                 lang,
-                "Ein Ersatzbeispiel, falls Zugang oder Technik streiken",
-                "A fallback example in case access or technology fails",
+                "Eine vorbereitete Beispielsituation ohne echte Namen, falls keine eigene einfällt",
+                "A prepared example situation without real names, in case none comes to mind",
             ),
-            pick(lang, "Einseitiger Spickzettel zum Mitnehmen", "A one-page cheat sheet to keep"),
         ]
-    return items
+    name = subject.name(lang) if subject.is_tool else None
+    access = (
+        pick(lang, f"Zugang zu {name} vorab geprüft", f"access to {name} checked beforehand")
+        if name
+        else pick(lang, "die nötigen Zugänge vorab geprüft", "the access needed checked beforehand")
+    )
+    return [
+        *items,
+        pick(lang, f"Eigenes Gerät der Führungskraft, {access}", f"The senior's own device, {access}"),
+        pick(
+            lang,
+            "Ein Ersatzbeispiel, falls Zugang oder Technik streiken",
+            "A fallback example in case access or technology fails",
+        ),
+        pick(lang, "Einseitiger Spickzettel zum Mitnehmen", "A one-page cheat sheet to keep"),
+    ]
 
 
 def _next_time(request: PlanRequest, lang: Lang) -> list[str]:
-    if request.kind == "closing":
+    if request.session >= request.of:  # the last session (a programme of one session too): no next one
         return [
             pick(
                 lang,
@@ -142,52 +188,3 @@ def _next_time(request: PlanRequest, lang: Lang) -> list[str]:
             "One small practice task until next time",
         ),
     ]
-
-
-def _exercise(request: PlanRequest, lang: Lang, retriever: Searcher | None, minutes: int) -> Exercise:
-    """The hands-on exercise of the matching topic card, or a general show-do-review exercise."""
-    topic = detect_topic(request.topic)
-    if retriever is not None and topic in DIGITAL_TOPICS:
-        section, steps = _card_exercise(retriever.chunks_of(f"topic-{topic}.{lang}"))
-        if len(steps) >= 2:
-            return Exercise(title=section, minutes=minutes, steps=steps[:8])
-    t = request.topic
-    steps = [
-        pick(
-            lang,
-            f"Die Führungskraft öffnet „{t}“ auf dem eigenen Gerät; die Hände bleiben an ihrer Tastatur.",
-            f"The senior opens '{t}' on their own device; their hands stay on their keyboard.",
-        ),
-        pick(
-            lang,
-            "Die Mentorin oder der Mentor zeigt einen Schritt, die Führungskraft macht ihn direkt nach.",
-            "The junior mentor shows one step; the senior repeats it straight away.",
-        ),
-        pick(
-            lang,
-            "Die Führungskraft wendet den Schritt allein auf ein Beispiel aus dem eigenen Alltag an.",
-            "The senior applies the step alone to an example from their own work.",
-        ),
-        pick(
-            lang,
-            "Gemeinsam drei Merksätze für den Spickzettel notieren.",
-            "Together, write three key points on the cheat sheet.",
-        ),
-    ]
-    return Exercise(
-        title=pick(lang, f"Praxisübung: {t}", f"Hands-on exercise: {t}"), minutes=minutes, steps=steps
-    )
-
-
-def _card_exercise(chunks: list[Chunk]) -> tuple[str, list[str]]:
-    """The exercise section of a topic card (chunks in document order) and its numbered or bulleted steps."""
-    parts = [c for c in chunks if _EXERCISE_SECTION.search(c.section)]
-    steps: list[str] = []
-    for chunk in parts:
-        for line in chunk.text.splitlines():
-            match = _STEP.match(line)
-            if match:
-                step = re.sub(r"\*\*|__", "", match.group(1)).strip()
-                if step not in steps:
-                    steps.append(step)
-    return (parts[0].section if parts else ""), steps

@@ -5,14 +5,13 @@ language model configured, the model writes the words (`PlanWording`) and `PlanF
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import cast
 
 from pydantic import Field, create_model
 
-from assistant.catalog import AgendaItem as TemplateItem
 from assistant.catalog import AgendaTemplates
+from assistant.modes.prepare.blocks import build_blocks, scale_minutes
 from assistant.modes.prepare.checks import block_purposes
 from assistant.modes.prepare.models import (
     AgendaItem,
@@ -24,38 +23,26 @@ from assistant.modes.prepare.models import (
     PlanWording,
     PlanWordingWithExercise,
 )
+from assistant.modes.prepare.senior import SeniorNeeds, adaptations
+from assistant.modes.prepare.subject import Subject
 from assistant.text.language import Lang, pick
 
-_PRACTICE = re.compile(r"praxis|hands-on|practice|zeigen, was|show what", re.IGNORECASE)
-_INPUT = re.compile(r"input", re.IGNORECASE)
-
-
-def scale_minutes(minutes: list[int], total: int) -> list[int]:
-    """Scale block lengths to a new total; rounding leftovers go to the longest block.
-
-    >>> scale_minutes([10, 5, 10, 25, 5, 5], 45), sum(scale_minutes([10, 5, 10, 25, 5, 5], 47))
-    ([8, 4, 8, 17, 4, 4], 47)
-    >>> scale_minutes([10, 15, 10, 10, 15], 10)
-    [2, 2, 2, 2, 2]
-    """
-    base = sum(minutes)
-    scaled = [max(1, round(m * total / base)) for m in minutes]
-    while sum(scaled) != total:
-        step = 1 if sum(scaled) < total else -1
-        candidates = [i for i, m in enumerate(scaled) if step > 0 or m > 1]
-        longest = max(candidates, key=lambda i: scaled[i])
-        scaled[longest] += step
-    return scaled
+__all__ = ["PlanFrame", "plan_frame", "scale_minutes"]
 
 
 @dataclass(frozen=True)
 class PlanFrame:
-    """The agenda template of the session's kind, scaled to its minutes and adapted to its topic."""
+    """The agenda template of the session's kind, scaled to its minutes and adapted to its topic and senior."""
 
     request: PlanRequest
     lang: Lang
     blocks: tuple[AgendaItem, ...]
-    practice: int | None  # the block that holds the hands-on exercise (digital topics only)
+    practice: int | None  # the block that holds the hands-on exercise
+    subject: Subject
+    needs: SeniorNeeds
+    added: tuple[tuple[str, ...], ...] = ()  # per block: sentences the senior's context adds
+    asked: tuple[tuple[str, ...], ...] = ()  # per block: questions the senior's context adds
+    materials: tuple[str, ...] = ()  # what the senior's context adds to bring
 
     @property
     def exercise_minutes(self) -> int:
@@ -100,17 +87,38 @@ class PlanFrame:
                     + ")"
                 )
             if number - 1 == self.practice:
+                where = (
+                    pick(self.lang, "auf dem eigenen Gerät", "on the senior's own device")
+                    if self.subject.digital
+                    else pick(
+                        self.lang, "an einer echten Situation, ohne Gerät", "on a real situation, no device"
+                    )
+                )
                 line += pick(
-                    self.lang, " <- hier findet die Praxisübung statt", " <- the hands-on exercise is here"
+                    self.lang,
+                    f" <- hier findet die Praxisübung statt ({where}; genau {block.minutes} Minuten)",
+                    f" <- the hands-on exercise is here ({where}; exactly {block.minutes} minutes)",
                 )
             lines.append(line)
         if self.practice is None:
             lines.append(pick(self.lang, "Keine Praxisübung.", "No hands-on exercise."))
+        name = self.subject.name(self.lang)
+        if name:
+            lines.append(
+                pick(
+                    self.lang,
+                    f"Worum es geht: {name}. Nenne das beim Namen, statt das Thema wörtlich in Sätze zu kopieren.",
+                    f"What it is about: {name}. Name it, rather than copying the topic into sentences.",
+                )
+            )
         return "\n".join(lines)
 
     def merge(self, wording: PlanWording) -> PlanContent:
         """The model's words in the frame's blocks; a block keeps its frame title if the words lost its purpose."""
-        agenda = [self._block(block, words) for block, words in zip(self.blocks, wording.agenda, strict=True)]
+        agenda = [
+            self._block(number, block, words)
+            for number, (block, words) in enumerate(zip(self.blocks, wording.agenda, strict=True))
+        ]
         exercise = None
         if self.practice is not None and isinstance(wording, PlanWordingWithExercise):
             exercise = _exercise(wording.exercise, self.exercise_minutes)
@@ -119,22 +127,25 @@ class PlanFrame:
             goals=_clean(wording.goals),
             agenda=agenda,
             exercise=exercise,
-            materials=_clean(wording.materials),
+            materials=_clean([*wording.materials, *self.materials]),
             next_time=_clean(wording.next_time),
         )
 
-    def _block(self, block: AgendaItem, words: BlockWording) -> AgendaItem:
+    def _block(self, number: int, block: AgendaItem, words: BlockWording) -> AgendaItem:
+        """The model's words for one block, its purpose kept, and what the senior's context adds to it."""
         title, activity = words.title.strip(), words.activity.strip()
         kind = self.request.kind
         if block_purposes(f"{block.title} {block.activity}", kind) - block_purposes(
             f"{title} {activity}", kind
         ):
             title = block.title
+        added = self.added[number] if number < len(self.added) else ()
+        asked = self.asked[number] if number < len(self.asked) else ()
         return AgendaItem(
             title=title,
             minutes=block.minutes,
-            activity=activity,
-            guiding_questions=_clean([words.guiding_question]),
+            activity=" ".join([activity, *added]),
+            guiding_questions=_clean([*asked, words.guiding_question]),
         )
 
 
@@ -147,24 +158,22 @@ def _exercise(words: ExerciseWording, minutes: int) -> Exercise:
 
 
 def plan_frame(request: PlanRequest, lang: Lang, agendas: AgendaTemplates) -> PlanFrame:
-    """The closest template of the session's kind and language, scaled to the minutes and adapted to the topic."""
+    """The closest template of the session's kind and language, scaled to the minutes and adapted to the
+    session, the topic and the senior's context (`blocks.build_blocks`)."""
     template = agendas.closest(request.kind, request.minutes, lang)
     if template is None:  # the catalog tests guarantee templates for every kind and language
         raise LookupError(f"no agenda template for {request.kind} sessions in {lang}")
-    lengths = scale_minutes([item.minutes for item in template.items], request.minutes)
-    blocks = tuple(
-        _adapt(item, minutes, request, lang) for item, minutes in zip(template.items, lengths, strict=True)
-    )
-    practice = max(range(len(blocks)), key=lambda i: blocks[i].minutes) if request.digital else None
-    return PlanFrame(request, lang, blocks, practice)
-
-
-def _adapt(item: TemplateItem, minutes: int, request: PlanRequest, lang: Lang) -> AgendaItem:
-    title, activity = item.title, item.activity
-    if request.kind == "regular" and (_PRACTICE.search(title) or _INPUT.search(title)):
-        title = f"{title}: {request.topic}"
-    if request.history and re.search(r"rückblick|check-in", title, re.IGNORECASE):
-        activity = f"{activity} " + pick(lang, f"Bezug: {request.history}", f"Last time: {request.history}")
-    return AgendaItem(
-        title=title, minutes=minutes, activity=activity, guiding_questions=list(item.guiding_questions)
+    subject, needs = Subject.of(request.topic), SeniorNeeds.read(request.senior)
+    changes = adaptations(needs, subject, lang)
+    built = build_blocks(template, request, lang, subject, changes)
+    return PlanFrame(
+        request,
+        lang,
+        tuple(built.items),
+        built.practice,
+        subject,
+        needs,
+        tuple(tuple(a) for a in built.added),
+        tuple(tuple(q) for q in built.asked),
+        tuple(c.text for c in changes if c.place == "materials"),
     )

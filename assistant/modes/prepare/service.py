@@ -60,8 +60,14 @@ class PrepareService:
         language: Lang = lang or detect_language(f"{topic} {senior}", default="de")
         history = profile.history(language) if profile is not None else ""
         request = PlanRequest(topic.strip(), minutes, session, of, senior.strip(), history)
-        hits = self.material.relevant(self._query(request, language))
+        hits = self.material.for_reader(self._query(request, language), language)
         frame = plan_frame(request, language, self.agendas)
+        # a topic the lexicon does not know may still have a topic card: look for it by the topic alone
+        cards = (
+            self.material.for_reader(request.topic, language)
+            if frame.practice is not None and frame.subject.term is None
+            else []
+        )
         spec = prompts.load("prepare", self.prompts_dir)
         messages = spec.render(
             language,
@@ -80,7 +86,7 @@ class PrepareService:
             frame.schema(),
             messages,
             lambda p: check_plan(p, request, language),
-            lambda: fill_frame(frame, self.material.retriever),
+            lambda: fill_frame(frame, self.material.retriever, cards),
             language,
             self.method,
             build=frame.merge,
