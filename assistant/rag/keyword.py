@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -26,6 +26,20 @@ def _stemmer(lang: Lang) -> Any:
     return snowballstemmer.stemmer("german" if lang == "de" else "english")
 
 
+def content_words(text: str) -> list[str]:
+    """Lower-cased words without stop words (two letters or more); a hyphenated word, then its parts.
+
+    >>> content_words("How do I use Teach-back?")
+    ['use', 'teach-back', 'teach', 'back']
+    """
+    words: list[str] = []
+    for raw in _TOKEN.findall(text):
+        whole = raw.lower()
+        parts = whole.split("-") if "-" in whole else []
+        words.extend(w for w in (whole, *parts) if w not in _STOP and len(w) >= 2)
+    return words
+
+
 def tokenize(text: str, lang: Lang = "en") -> list[str]:
     """Snowball-stemmed, lower-cased word tokens without stop words; hyphenated words also in parts.
 
@@ -36,12 +50,7 @@ def tokenize(text: str, lang: Lang = "en") -> list[str]:
     >>> tokenize("LinkedIn-Profil", "de")
     ['linkedin-profil', 'linkedin', 'profil']
     """
-    words: list[str] = []
-    for raw in _TOKEN.findall(text):
-        whole = raw.lower()
-        parts = whole.split("-") if "-" in whole else []
-        words.extend(w for w in (whole, *parts) if w not in _STOP and len(w) >= 2)
-    return [str(stem) for stem in _stemmer(lang).stemWords(words)]
+    return [str(stem) for stem in _stemmer(lang).stemWords(content_words(text))]
 
 
 def query_terms(query: str) -> list[set[str]]:
@@ -55,6 +64,71 @@ def query_terms(query: str) -> list[set[str]]:
         for position, stem in enumerate(tokenize(query, lang)):
             groups.setdefault(position, set()).add(stem)
     return list(groups.values())
+
+
+class QueryWord(NamedTuple):
+    """A content word of a question and its stem in each language."""
+
+    word: str
+    stems: dict[Lang, str]
+
+
+def query_words(query: str) -> list[QueryWord]:
+    """The question's content words with their German and English stems.
+
+    >>> query_words("Brot backen")[1]
+    QueryWord(word='backen', stems={'de': 'back', 'en': 'backen'})
+    >>> [w.word for w in query_words("Wie viele Fragen?")]  # "viele" is an inflected stop word
+    ['fragen']
+    """
+    words = content_words(query)
+    stems = {lang: _stemmer(lang).stemWords(words) for lang in LANGS}
+    found = [QueryWord(word, {lang: str(stems[lang][i]) for lang in LANGS}) for i, word in enumerate(words)]
+    return [word for word in found if all(word.stems[lang] not in _stop_stems(lang) for lang in LANGS)]
+
+
+@lru_cache(maxsize=2)
+def _stop_stems(lang: Lang) -> frozenset[str]:
+    """Stems of the stop words: an inflected stop word ("viele", "welchem") is no evidence either."""
+    words = sorted(GERMAN_STOPWORDS if lang == "de" else ENGLISH_STOPWORDS)
+    return frozenset(str(stem) for stem in _stemmer(lang).stemWords(words))
+
+
+class Vocabulary(NamedTuple):
+    """What a passage can be evidence with: its words (hyphen parts too) and the stems of its whole words."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+
+
+def vocabulary(text: str, lang: Lang) -> Vocabulary:
+    """The words of a passage, and the stems of whole words only: a fragment of a compound ("back" in
+    "Teach-back") matches only itself, never another word that happens to share its stem ("backe").
+
+    >>> v = vocabulary("Checking understanding with Teach-back", "en")
+    >>> "back" in v.words, "back" in v.stems, "check" in v.stems
+    (True, False, True)
+    """
+    words = content_words(text)
+    whole = [w for w in _TOKEN.findall(text.lower()) if w not in _STOP and len(w) >= 2]
+    return Vocabulary(frozenset(words), frozenset(str(s) for s in _stemmer(lang).stemWords(whole)))
+
+
+def matches(word: QueryWord, passage: Vocabulary, passage_lang: Lang, query_lang: Lang) -> bool:
+    """A question word is found in a passage as itself, or by its stem in the question's own language.
+
+    Across languages only the word itself counts: German "backe" and English "back" share a stem, not a
+    meaning, while loan words and names (Feedback, LinkedIn, SBI) are spelt the same in both.
+
+    >>> passage = vocabulary("Report back to your mentor", "en")
+    >>> [matches(w, passage, "en", "de") for w in query_words("Wie backe ich mit dem Mentor?")]
+    [False, True]
+    >>> [matches(w, passage, "en", "en") for w in query_words("reporting to mentors")]
+    [True, True]
+    """
+    return word.word in passage.words or (
+        passage_lang == query_lang and word.stems[passage_lang] in passage.stems
+    )
 
 
 ChunkFilter = Callable[[Chunk], bool]
@@ -108,6 +182,26 @@ class KeywordIndex:
     def idf(self, term: str) -> float:
         n = len(self.postings[term][0]) if term in self.postings else 0
         return math.log(1 + (len(self.chunks) - n + 0.5) / (n + 0.5))
+
+    def evidence(self, query: str, chunks: Sequence[Chunk], query_lang: Lang) -> dict[str, float]:
+        """Per chunk id: the share (0..1) of the question's IDF mass found in the chunk's title, section
+        and text (see `matches`). A word the material never uses weighs most, so a question about
+        something else ("Sauerteigbrot", "Australia") finds little evidence anywhere; common words barely
+        count either way.
+        """
+        words = query_words(query)
+        weights = [max(self.idf(stem) for stem in word.stems.values()) for word in words]
+        total = sum(weights)
+        found: dict[str, float] = {}
+        for chunk in chunks:
+            passage = vocabulary(f"{chunk.title}\n{chunk.section}\n{chunk.text}", chunk.lang)
+            mass = sum(
+                w
+                for word, w in zip(words, weights, strict=True)
+                if matches(word, passage, chunk.lang, query_lang)
+            )
+            found[chunk.id] = mass / total if total else 0.0
+        return found
 
     def search(self, query: str, k: int, keep: ChunkFilter | None = None) -> list[tuple[Chunk, float]]:
         """The k best chunks for the query's terms, best first; `keep` filters by metadata."""

@@ -18,6 +18,7 @@ from pydantic import ConfigDict
 from assistant.rag.index import ChunkIndex, chroma_where
 from assistant.rag.keyword import KeywordIndex
 from assistant.schema import Chunk, Hit
+from assistant.text.language import detect_language
 
 RRF_K = 60
 
@@ -128,19 +129,17 @@ class Retriever:
             dense = self.index.query(vector, n, chroma_where(filters.as_dict()))
             similarities = {chunk.id: sim for chunk, sim in dense}
         keyword: list[tuple[Chunk, float]] = []
-        evidence: dict[str, float] = {}
         if self.fusion.use_keyword:
             # A keyword hit counts by how much of the query's distinctive vocabulary it matched: an exact
             # rare term (SBI, LinkedIn) pulls hard, a stray common word from the other language barely.
             base = self.fusion.keyword_weight if self.fusion.use_dense else 1.0
             keyword_hits = self.keyword_index().search_hits(query, n, filters.keep)
             keyword = [(hit.chunk, base * hit.matched**self.fusion.evidence_power) for hit in keyword_hits]
-            evidence = {hit.chunk.id: hit.matched for hit in keyword_hits}
         fused = fuse(dense, keyword)
         missing = [c.id for c, _ in fused[: k * 3] if c.id not in similarities]
         if missing:  # keyword-only hits get a similarity too: the relevance rules need one
             similarities.update(self.keyword_index().similarities(vector, missing))
-        hits: list[Hit] = []
+        chosen: list[tuple[Chunk, float]] = []
         seen_text: set[str] = set()
         per_doc: dict[str, int] = {}
         for chunk, score in fused:
@@ -149,17 +148,20 @@ class Retriever:
                 continue
             seen_text.add(key)
             per_doc[chunk.doc_id] = per_doc.get(chunk.doc_id, 0) + 1
-            hits.append(
-                Hit.from_chunk(
-                    chunk,
-                    score=round(score, 6),
-                    similarity=round(similarities.get(chunk.id, 0.0), 4),
-                    evidence=round(evidence.get(chunk.id, 0.0), 4),
-                )
-            )
-            if len(hits) == k:
+            chosen.append((chunk, score))
+            if len(chosen) == k:
                 break
-        return hits
+        # Every passage returned gets its evidence (dense-only hits too): what the relevance rule reads.
+        evidence = self.keyword_index().evidence(query, [c for c, _ in chosen], detect_language(query))
+        return [
+            Hit.from_chunk(
+                chunk,
+                score=round(score, 6),
+                similarity=round(similarities.get(chunk.id, 0.0), 4),
+                evidence=round(evidence.get(chunk.id, 0.0), 4),
+            )
+            for chunk, score in chosen
+        ]
 
 
 class TandemRetriever(BaseRetriever):
