@@ -78,7 +78,7 @@ CONTEXTS: list[tuple[str, ReflectKind, Lang, tuple[str, ...]]] = [
         "ehrlich gesagt war die session chaotisch, das wlan ging nicht",
         "after-session",
         "de",
-        ("technische Panne",),
+        ("Wlan-Panne",),  # the failure is named in the senior's word, not as "technische Panne"
     ),
     ("Heute ging es um Erreichbarkeit im Urlaub.", "after-session", "de", ("Erreichbarkeit",)),
     # after-session, English
@@ -202,7 +202,7 @@ CONTEXTS: list[tuple[str, ReflectKind, Lang, tuple[str, ...]]] = [
         "Ich war heute total überfordert, zu viele neue Begriffe: Prompt, Token.",
         "after-session",
         "de",
-        ("zu schnell",),
+        ("sich überfordert gefühlt",),  # the feeling in the senior's own word
     ),
 ]
 
@@ -253,10 +253,14 @@ def test_after_session_without_a_topic_uses_the_reflection_bank() -> None:
     assert sum(i.question in bank for i in result.items) >= 5
 
 
-def test_questions_come_from_the_bank_for_the_detected_topic() -> None:
+def test_questions_come_from_the_bank_for_the_detected_topic_and_name_the_subject() -> None:
+    # per GROW phase: one question on the senior's own subject, the others from the bank for the topic
     result = compose_reflection("LinkedIn", "questions", "en", CATALOG.questions, CATALOG.reflection)
-    for item in result.items:
-        assert item.question in CATALOG.questions.get("social-media", item.label, "en")  # type: ignore[arg-type]
+    for phase in GROW_PHASES:
+        asked = [i.question for i in result.items if i.label == phase]
+        tied = [q for q in asked if "'LinkedIn'" in q]
+        assert len(tied) == 1, asked
+        assert all(q in CATALOG.questions.get("social-media", phase, "en") for q in asked if q not in tied)
 
 
 def test_open_up_rewrites_the_brief_examples() -> None:
@@ -378,7 +382,7 @@ def test_is_w_question(question: str, lang: Lang, is_open: bool) -> None:
         ("Do you have any tips for beginners?", "en", "What tips do you have for beginners?"),
         ("Did you like the session?", "en", "What did you like about the session?"),
         ("Have you ever used ChatGPT at work?", "en", "What experience have you had with ChatGPT at work?"),
-        ("Would my team find it weird?", "en", "How likely is it that my team would find it weird?"),
+        ("Would my team find it weird?", "en", "How do you think my team would react to that?"),
         (
             "Is it okay to use ChatGPT for customer emails?",
             "en",
@@ -621,7 +625,8 @@ def test_empty_index_still_answers_without_sources() -> None:
 def test_language_override_and_result_metadata() -> None:
     result, _ = offline().reflect("ChatGPT", "questions", lang="de")
     assert result.language == "de" and result.kind == "questions" and result.context == "ChatGPT"
-    assert all(i.question in CATALOG.questions.get("generative-ai", i.label, "de") for i in result.items)  # type: ignore[arg-type]
+    bank = {q for phase in GROW_PHASES for q in CATALOG.questions.get("generative-ai", phase, "de")}
+    assert all(i.question in bank or "„ChatGPT“" in i.question for i in result.items)
 
 
 def test_llm_valid_first_answer() -> None:

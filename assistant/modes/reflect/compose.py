@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, GibbsStage, QuestionBank, ReflectionPrompts
-from assistant.modes.reflect.gibbs import TIED_PROMPTS, mood_prompts
+from assistant.modes.reflect.gibbs import TIED_PROMPTS, anchored_prompts
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectKind
+from assistant.modes.reflect.named import own_words
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
 from assistant.modes.reflect.topics import Topic, bank_questions, find_topics, subject_phrase
 from assistant.text.language import ENGLISH_STOPWORDS, GERMAN_STOPWORDS, Lang, pick
@@ -65,19 +66,46 @@ def _focus(topics: list[Topic], lang: Lang) -> tuple[str, str, bool] | None:
     )
 
 
+# The topic each stage's tied prompt is about, when the senior named several: every one gets taken up.
+_TOPIC_OF_STAGE: dict[GibbsStage, int] = {"evaluation": 1, "conclusion": 2}
+
+
+def _own_words_prompt(words: list[str], lang: Lang, tied: str = "") -> str:
+    """The description prompt on the things the senior named in their own words (quoted, so no article is
+    needed): appended to the prompt on their tool or theme, or a prompt of its own."""
+    quoted = [pick(lang, f"„{w}“", f"'{w}'") for w in words]
+    joined = pick(lang, " und ", " and ").join(
+        [", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted
+    )
+    if tied:
+        return tied.rstrip("?") + pick(lang, f", etwa rund um {joined}?", f", for example around {joined}?")
+    return pick(
+        lang,
+        f"Was genau haben Sie heute rund um {joined} gemacht, und was davon haben Sie selbst ausprobiert?",
+        f"What exactly did you do today around {joined}, and what of it did you try yourself?",
+    )
+
+
 def compose_after_session(context: str, lang: Lang, reflection: ReflectionPrompts) -> ReflectionContent:
-    """Six to nine Gibbs prompts: adapted to the senior's topic and mood, topped up from the reflection bank."""
+    """Six to nine Gibbs prompts: adapted to the senior's topics, feelings, events, plan and own words, topped up
+    from the reflection bank."""
     topics = find_topics(context, lang)
     focus = _focus(topics, lang)
-    moods = mood_prompts(context, lang)
+    anchored = anchored_prompts(context, lang)
+    words = own_words(context, lang)
     tied: dict[GibbsStage, list[str]] = {}
     for stage in GIBBS_STAGES:
-        tied[stage] = list(moods[stage])
+        tied[stage] = list(anchored[stage])
+        on_topic = ""
         if topics:
             tool_form, theme_form = TIED_PROMPTS[lang][stage]
-            first = topics[0]
-            nom, dat = (focus[0], focus[1]) if stage == "description" and focus else (first.nom, first.dat)
-            tied[stage].append((tool_form if first.tool else theme_form).format(nom=nom, dat=dat))
+            topic = topics[min(_TOPIC_OF_STAGE.get(stage, 0), len(topics) - 1)]
+            nom, dat = (focus[0], focus[1]) if stage == "description" and focus else (topic.nom, topic.dat)
+            on_topic = (tool_form if topic.tool else theme_form).format(nom=nom, dat=dat)
+        if stage == "description" and words:
+            on_topic = _own_words_prompt(words, lang, on_topic)
+        if on_topic:
+            tied[stage].append(on_topic)
     bank = {stage: _rank(reflection.get(stage, lang), context) for stage in GIBBS_STAGES}
     chosen: dict[GibbsStage, list[str]] = {stage: [] for stage in GIBBS_STAGES}
 
@@ -102,8 +130,8 @@ def compose_after_session(context: str, lang: Lang, reflection: ReflectionPrompt
     for stage in priority:  # a second prompt that takes up the senior's words, at most two per stage
         if sum(map(len, chosen.values())) < 9 and len(chosen[stage]) < 2:
             take(stage, [p for p in tied[stage] if p not in chosen[stage]])
-    for stage in priority:  # then bank prompts, where the stage has no prompt on the senior's mood yet
-        if sum(map(len, chosen.values())) < 8 and len(chosen[stage]) < 2 and not moods[stage]:
+    for stage in priority:  # then bank prompts, where no prompt takes up what the senior wrote for the stage
+        if sum(map(len, chosen.values())) < 8 and len(chosen[stage]) < 2 and not anchored[stage]:
             take(stage, bank[stage])
     items = [ReflectionItem(label=stage, question=q) for stage in GIBBS_STAGES for q in chosen[stage]]
     about = ""
@@ -122,15 +150,52 @@ def compose_after_session(context: str, lang: Lang, reflection: ReflectionPrompt
 # --- questions: GROW questions for the mentor --------------------------------------------------------
 
 
+# One question per GROW phase on the senior's own subject; {s} is the subject, quoted or named.
+_GROW_TIED: dict[str, tuple[str, str]] = {
+    "goal": (
+        "Was möchten Sie beim Thema {s} bis zum Ende des Tandems verstanden oder selbst ausprobiert haben?",
+        "What would you like to have understood or tried yourself on {s} by the end of the tandem?",
+    ),
+    "reality": (
+        "Was haben Sie beim Thema {s} bisher selbst erlebt oder ausprobiert?",
+        "What have you seen or tried yourself on {s} so far?",
+    ),
+    "options": (
+        "Welche Wege sehen Sie, beim Thema {s} weiterzukommen, und was könnte Ihr Gegenüber Ihnen dabei zeigen?",
+        "Which ways forward on {s} can you see, and what could your mentor show you?",
+    ),
+    "will": (
+        "Welchen ersten Schritt beim Thema {s} gehen Sie bis zu Ihrem nächsten Treffen?",
+        "What first step on {s} will you take before your next meeting?",
+    ),
+}
+_MAX_SUBJECT_WORDS = 5
+
+
+def _grow_subject(context: str, lang: Lang) -> str | None:
+    """The senior's subject for a question: their short phrase in quotation marks, else the tools and themes
+    they named; None if there is neither (a long phrase or a question of its own reads badly inside a question)."""
+    subject = subject_phrase(context, lang)
+    if subject and subject[1]:
+        phrase = subject[0]
+        words = phrase.split()
+        if len(words) <= _MAX_SUBJECT_WORDS and not is_w_question(phrase, lang):
+            return pick(lang, f"„{phrase}“", f"'{phrase}'")
+    named = [t.nom for t in find_topics(context, lang)[:2]]
+    return pick(lang, " und ", " and ").join(named) or None
+
+
 def compose_questions(context: str, lang: Lang, bank: QuestionBank) -> ReflectionContent:
-    """Two bank questions per GROW phase for the recognised topic, one more from a second topic if any."""
+    """Per GROW phase: a question on the senior's own subject and a bank question for the recognised topic (two
+    bank questions without a subject), one more from a second topic if any."""
     ranked = [t for t in rank_topics(context) if any(bank.get(t, p, lang) for p in GROW_PHASES)]
     topic = ranked[0] if ranked else GENERAL
     second = next((t for t in ranked[1:] if t != GENERAL), None)
+    own = _grow_subject(context, lang)
     items: list[ReflectionItem] = []
     for phase in GROW_PHASES:
         pool = _rank(bank.get(topic, phase, lang), context) or bank.get(GENERAL, phase, lang)
-        picked = pool[:2]
+        picked = [pick(lang, *_GROW_TIED[phase]).format(s=own), *pool[:1]] if own else pool[:2]
         if second and phase in ("reality", "options"):
             picked += [q for q in _rank(bank.get(second, phase, lang), context) if q not in picked][:1]
         items += [ReflectionItem(label=phase, question=q) for q in picked]

@@ -14,8 +14,10 @@ from pydantic import create_model
 
 from assistant.catalog import GIBBS_STAGES, GROW_PHASES, QuestionBank, ReflectionPrompts
 from assistant.modes.models import wording_text
+from assistant.modes.reflect.anchors import feelings, plan, quotations
 from assistant.modes.reflect.compose import compose_reflection
 from assistant.modes.reflect.models import ReflectionContent, ReflectionItem, ReflectionWording, ReflectKind
+from assistant.modes.reflect.named import own_words
 from assistant.modes.reflect.open import is_w_question, open_alternatives, split_questions
 from assistant.modes.reflect.topics import find_topics
 from assistant.text.language import Lang, pick
@@ -118,9 +120,27 @@ def reflection_frame(
         )
         for stage in GIBBS_STAGES
     ]
+    return ReflectionFrame(kind, lang, tuple(slots), _after_session_note(context, lang))
+
+
+def _after_session_note(context: str, lang: Lang) -> str:
+    """What the prompts should take up, for the model: topics, feelings, own words, quotations, the plan."""
     named = ", ".join(t.nom for t in find_topics(context, lang)) or "-"
-    note = pick(lang, f"Genannte Themen und Werkzeuge: {named}", f"Topics and tools named: {named}")
-    return ReflectionFrame(kind, lang, tuple(slots), note)
+    lines = [pick(lang, f"Genannte Themen und Werkzeuge: {named}", f"Topics and tools named: {named}")]
+    found = [
+        (pick(lang, "Gefühle", "Feelings"), [f.word for f in feelings(context, lang)]),
+        (pick(lang, "Eigene Worte", "Own words"), own_words(context, lang) + quotations(context)),
+        (pick(lang, "Vorhaben", "Plan"), [p for p in [plan(context, lang)] if p]),
+    ]
+    lines += [f"{label}: {', '.join(values)}" for label, values in found if values]
+    lines.append(
+        pick(
+            lang,
+            "Greife diese Worte in den Fragen auf, ohne die Führungskraft zu bewerten.",
+            "Take these words up in the questions, without judging the senior.",
+        )
+    )
+    return "\n".join(lines)
 
 
 def _open_up_frame(

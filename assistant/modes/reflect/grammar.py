@@ -212,3 +212,17 @@ def adjective_index(main: list[str], lower: bool, lang: Lang) -> int | None:
     if lang == "de" and len(main) >= 2 and not lower and last.islower() and last not in _NOT_VERB_DE:
         return len(main) - 1
     return None
+
+
+_NO_APOSTROPHE_EN = re.compile(
+    r"\b(is|are|was|were|do|does|did|have|has|had|could|would|should|must|need|ca|wo)nt\b", re.I
+)
+
+
+def mend_contractions(text: str, lang: Lang) -> str:
+    """English contractions typed without the apostrophe, mended: 'isnt' -> "isn't", 'cant' -> "can't".
+
+    >>> mend_contractions("wouldnt email be easier? i cant tell", "en")
+    "wouldn't email be easier? i can't tell"
+    """
+    return _NO_APOSTROPHE_EN.sub(lambda m: f"{m.group(1)}n't", text) if lang == "en" else text

@@ -12,10 +12,12 @@ from assistant.modes.reflect.grammar import (
     SUBORDINATORS,
     W_WORDS,
     bare,
+    mend_contractions,
     parse_closed,
     plausible_verb_de,
     skip_fillers,
 )
+from assistant.modes.reflect.loaded import loaded_alternatives, without_age
 from assistant.modes.reflect.open_de import open_de
 from assistant.modes.reflect.open_en import open_en
 from assistant.text.language import Lang, pick
@@ -48,7 +50,7 @@ def _question_start(part: str, lang: Lang) -> str | None:
     words = part.split()
     openers = W_WORDS[lang] | QUESTION_VERBS[lang]
     lead = skip_fillers(words, lang)
-    first = bare(lead[0]) if lead else ""
+    first = _verb_of(bare(lead[0])) if lead else ""
     if first in openers or (lang == "de" and plausible_verb_de(lead)):
         return " ".join(lead)
     for i in range(1, len(words)):
@@ -57,6 +59,11 @@ def _question_start(part: str, lang: Lang) -> str | None:
         if bare(words[i]) in openers and (words[i][:1].isupper() or cue):
             return " ".join(words[i:])
     return part if part.endswith("?") else None
+
+
+def _verb_of(word: str) -> str:
+    """The verb of an English contraction ("isn't" -> 'is', "won't" -> 'will'); other words as they are."""
+    return {"can't": "can", "won't": "will"}.get(word, word.removesuffix("n't"))
 
 
 def _split_run_on(part: str, lang: Lang) -> list[str]:
@@ -86,6 +93,7 @@ def split_questions(text: str, lang: Lang) -> list[str]:
     >>> split_questions("My questions are always like 'Is ChatGPT safe?' and 'Should I use it?'", "en")
     ['Is ChatGPT safe?', 'Should I use it?']
     """
+    text = mend_contractions(text, lang)
     found = [quote.text for quote in find_quotes(text) if quote.text.endswith("?")]
     if not found:
         for line in re.split(r"[\n•]+", text):
@@ -141,8 +149,10 @@ def open_alternatives(questions: list[str], lang: Lang) -> dict[str, list[str]]:
                 f"{core}, and what makes you say that?|{core}, for example in your day-to-day work?",
             ).split("|")
         else:
-            parsed = parse_closed(question, lang)
-            options = (open_de(parsed, formal) if lang == "de" else open_en(parsed)) if parsed else []
+            parsed = parse_closed(without_age(question, lang), lang)
+            options = loaded_alternatives(parsed, lang, formal) if parsed else []
+            if parsed and not options:
+                options = open_de(parsed, formal) if lang == "de" else open_en(parsed)
         unique = list(
             dict.fromkeys(o for o in options if is_open_question(o, lang) and question_key(o) != key)
         )

@@ -64,8 +64,21 @@ def find_topics(text: str, lang: Lang) -> list[Topic]:
     if not topics:
         word = subject_noun(text, lang)
         if word:
+            word = _with_name_parts(text, word)
             topics.append(Topic(word, word, False))
     return topics
+
+
+def _with_name_parts(text: str, word: str) -> str:
+    """A name goes on in the capitalised words or acronyms right after it: 'Power' -> 'Power BI'.
+
+    >>> _with_name_parts("We looked at Power BI today and at Microsoft Dynamics CRM", "Power")
+    'Power BI'
+    """
+    match = re.search(
+        rf"(?<![\w-]){re.escape(word)}((?:[ \t]+(?:[A-Z]{{2,}}|[A-Z][a-z]+[A-Z]\w*)\b){{1,2}})", text
+    )
+    return word + match.group(1) if match else word
 
 
 def subject_phrase(context: str, lang: Lang) -> tuple[str, bool] | None:
