@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
 from assistant.evaluation.suite import SplitReport, Suite
+from assistant.rag.retrieve import Filters
 from assistant.schema import Answer, Hit
 from assistant.text.language import LANGS, Lang
 
@@ -81,8 +82,9 @@ def judge(case: RelevanceCase, answer: Answer, relevant: Sequence[Hit]) -> Outco
     >>> judge(off, refused, []).ok, judge(off.model_copy(update={"on_topic": True}), refused, []).ok
     (True, False)
     """
-    relevant_ids = {hit.id for hit in relevant}
-    cited_relevant = any(source.id in relevant_ids for source in answer.sources)
+    passed = {hit.id for hit in relevant} | {(hit.doc_id, hit.section) for hit in relevant}
+    # a source is the passage that passed, or that passage's whole section (modes may widen a passage)
+    cited_relevant = any(s.id in passed or (s.doc_id, s.section) in passed for s in answer.sources)
     refused = not answer.grounded and not answer.sources
     ok = (answer.grounded and cited_relevant) if case.on_topic else refused
     top = describe(relevant[0]) if relevant else ""
@@ -139,13 +141,22 @@ def evaluate(
     return outcomes
 
 
+def passed_rule(services: Services, question: str, vector: Sequence[float]) -> list[Hit]:
+    """Every passage that passes the relevance rule for the question, searched as the modes search: in
+    both languages together and in each language alone (a reader's own language comes first)."""
+    hits = services.material.relevant(question, vector=vector)
+    for lang in LANGS:
+        hits += services.material.relevant(question, Filters(lang=lang), vector)
+    return sorted(hits, key=lambda hit: -hit.similarity)
+
+
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
     if services is None or services.retriever.is_empty():
         raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
     outcomes = evaluate(
         load_cases(path, split),
         lambda question, vector: services.ask.answer(question, vector=vector),
-        lambda question, vector: services.material.relevant(question, vector=vector),
+        lambda question, vector: passed_rule(services, question, vector),
         services.embeddings.embed_query,
     )
     by_kind = {
