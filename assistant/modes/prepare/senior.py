@@ -17,32 +17,30 @@ from typing import Literal
 from assistant.modes.prepare.subject import Subject
 from assistant.text.language import Lang, pick
 
-# Each signal: words that show it, in German or English (lower case, searched in the context).
+# Each signal: words that show it, in German or English (lower case, searched in the context). The words come
+# from the dev split of the plans eval and from how the programme material describes seniors (difficult-moments,
+# explaining-digital-tools, the scenario personas); never from the test split.
 SIGNALS: dict[str, str] = {
     "concerns": r"skep|sceptic|skeptic|zweifel|doubt|misstrau|distrust|vorbehalt|reservation|bedenken|concern"
-    r"|besorgt|sorgt sich|sorgen|worr|hält (?:nichts|wenig) von|für (?:unnötig|überflüssig)"
-    r"|zeitverschwendung|waste of time|mag keine?|hasst|hates?|dislikes?|can't stand|not a fan|kein fan"
-    r"|widerwillig|reluctant|ablehnend|resist|zurückhaltend|reserved|abgeneigt|lieber (?:telefon|persönlich|analog)"
-    r"|telefoniert lieber|ruft lieber|prefers? (?:the )?(?:phone|calls?|paper|walking|in person|face)",
-    "anxious": r"angst|ängstlich|nervös|nervous|afraid|fear|scared|unsicher|insecure|überfordert|overwhelmed"
+    r"|besorgt|sorgt sich|sorgen|worr|hält (?:nichts|wenig) von|zeitverschwendung|waste of time|widerwillig"
+    r"|reluctant|zurückhaltend|reserved|telefoniert lieber|lieber (?:telefon|persönlich)|prefers? (?:the )?phone",
+    "anxious": r"angst|ängstlich|nervös|nervous|afraid|fear|unsicher|insecure|überfordert|overwhelmed"
     r"|(?:etwas|was) falsch (?:zu )?machen|blamier|embarrass",
     "beginner": r"noch nie|\bnie\b|never|kein(?:e|en)? (?:eigene[ns]? )?(?:[\w-]*konto|account|profil|erfahrung)"
-    r"|null erfahrung|keine erfahrung|no (?:account|experience|training|idea)|wenig erfahrung|little experience"
-    r"|anfänger|einsteiger|neuling|beginner|newbie|novice|nicht (?:sehr |so )?technikaffin|technikfern"
-    r"|not (?:very |a |so )?(?:tech|digital)|papier|paper|lässt (?:das|alles) \w+ machen",
-    "busy": r"wenig zeit|kaum zeit|keine zeit|knapp(?:e)? zeit|nur \d+ ?min|beschäftigt|vollgepackt|voller kalender"
-    r"|termindruck|in eile|eilig|schnelle ergebnisse|ungeduldig|busy|little time|no time|short on time|packed"
-    r"|tight schedule|quick (?:results|wins?)|impatient",
+    r"|keine erfahrung|no (?:account|experience)|wenig erfahrung|little experience|beginner|anfänger"
+    r"|nicht (?:sehr |so )?technikaffin|not (?:very )?(?:tech|digital)",
+    "busy": r"wenig zeit|keine zeit|beschäftigt|vollgepackt|voller kalender|ungeduldig|busy|little time|no time"
+    r"|short on time|impatient",
     "advanced": r"kennt (?:sich )?(?:gut |schon )?(?:aus|die basics|die grundlagen)|routiniert|fortgeschritten"
-    r"|nutzt (?:\w+ )?(?:schon|bereits|täglich|regelmäßig)|arbeitet seit jahren mit|profi|power.?user|versiert"
-    r"|already uses|uses \w+ (?:daily|every day|a lot)|daily user|experienced (?:with|user)|advanced|knows the basics"
+    r"|nutzt (?:\w+ )?(?:schon|bereits|täglich|regelmäßig)|arbeitet seit jahren mit|versiert"
+    r"|already uses|uses \w+ (?:daily|every day)|experienced (?:with|user)|advanced|knows the basics"
     r"|(?<!nicht )(?<!nicht so )technikaffin|tech-savvy|bored|langweil",
-    "dominating": r"dominant|dominier|dominates|redet (?:gern )?viel|talks a lot|schweift|tangent|goes off"
-    r"|übernimmt (?:gern )?(?:das gespräch|die führung)|takes over|unterbricht|interrupts",
+    "dominating": r"dominant|dominier|dominates|redet (?:gern )?viel|talks (?:a lot|most)|schweift"
+    r"|übernimmt (?:gern )?(?:das gespräch|die führung)|takes over",
     "experienced": r"\d+ jahre (?:im|in der|bei)|langjährig|seit \d+ jahren|years (?:at|in|with) the company"
-    r"|started as|veteran|\b[5-6]\d\b(?! ?min)|ende [56]0|mitte [56]0|late (?:50s|fifties)",
+    r"|started as|\b[5-6]\d\b(?! ?min)",
     "mobile": r"selten am (?:schreibtisch|platz|rechner)|vor ort|in der produktion|unterwegs"
-    r"|rarely at (?:a|his|her|the) desk|on the road|shop floor|always in the|mostly on site|auf dem smartphone",
+    r"|rarely at (?:a|his|her|the) desk|on the road|shop floor|on site",
 }
 # Signals that exclude one another: the first wins (a "nicht technikaffin" senior is a beginner).
 _EXCLUDES = {"beginner": "advanced"}

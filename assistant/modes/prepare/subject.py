@@ -17,7 +17,7 @@ from assistant.text.topics import GENERAL, Term, find_terms, is_digital, rank_to
 
 # Words that say how far along or how, not what: "Getting started with ChatGPT" is about ChatGPT.
 _LEVEL_WORDS = frozenset(
-    """basics grundlagen einstieg einsteiger einsteigerinnen anfänger beginners getting started start starten
+    """basics grundlagen einstieg getting started start starten
     erste ersten first steps schritte introduction einführung intro ausprobieren nutzen verwenden using lernen
     learn learning verstehen understand understanding richtig effektiv effectively besser better""".split()
 )
