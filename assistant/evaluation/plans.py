@@ -292,5 +292,14 @@ SUITE = Suite(
     description="session plans against hand-labelled blocks, exercise subject, numbers, context and pasted topics",
     dataset=DEFAULT_DATASET,
     run=_run,
-    thresholds={},
+    # measured on the test split (offline, shipped material) when the suite was written. exercise_fit misses one
+    # case ("Whiteboard in hybriden Workshops (Miro)" is read as hybrid work, so its steps never name Miro);
+    # context_used misses three whose wording the senior-context word lists (dev and material only) do not know
+    thresholds={
+        "block_coverage": 1.0,
+        "exercise_fit": 0.96,
+        "numbers_agree": 1.0,
+        "context_used": 0.81,
+        "no_pasted_topic": 1.0,
+    },
 )
