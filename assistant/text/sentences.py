@@ -2,7 +2,9 @@
 
 The rule: a sentence ends at ".", "!", "?" or "…" (with any closing quotation marks or brackets after it)
 followed by white space and a word, except
-- a period after an abbreviation ("z. B.", "bzw.", "e.g."), a single letter or a number ("am 3. Tag");
+- a period after an abbreviation ("z. B.", "bzw.", "e.g."), a single letter or a number ("am 3. Tag"),
+  unless the abbreviation can close a sentence (a number, "etc.", "usw.") and a capitalised article or
+  pronoun follows ("in Sitzung 4. Die Führungskraft …": no ordinal is followed by "Die");
 - inside a quotation: „Ist das sicher? Wirklich?“ is one quotation, whatever it contains;
 - after a closing quotation mark when a lower-case word follows: the quotation is part of the sentence
   ('"Is it safe?" she asked.').
@@ -15,14 +17,21 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from assistant.text.language import ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS
 from assistant.text.quotes import QUOTE_MARKS, find_quotes, inside_quote
 
 # Abbreviations that end in a period, lower case, without the final period. Single letters ("S. 3"), letters
 # with periods ("z. B.", "z.B.", "e.g.") and numbers ("am 3. Tag") are covered by rule, so they are not listed.
 ABBREVIATIONS = frozenset(
     """bzw ca etc usw vgl evtl ggf inkl insb bspw sog zzgl abs nr dr prof st jh mio mrd vs mr mrs ms no approx
-    incl""".split()
+    incl abb kap tab bd hrsg anm fig pp vol eds resp""".split()
 )
+# Abbreviations that often close a sentence (a list's "etc.", an ordinal or a plain number at the end).
+_CLOSING_ABBREVIATIONS = frozenset({"etc", "usw"})
+# Capitalised, these words open a sentence: no abbreviation or ordinal is followed by them. The polite "Sie"
+# and its forms, and the English "I", are capitalised anywhere, so they say nothing.
+_OPENERS = (GERMAN_FUNCTION_WORDS | ENGLISH_FUNCTION_WORDS) - {"sie", "ihr", "ihre", "ihnen", "i"}
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
 _CLOSING = "\"“”'’»«‹›)]"
 _BOUNDARY = re.compile(
     rf"[.!?…]+(?P<closing>[{re.escape(_CLOSING)}]*)\s+(?=[{re.escape(QUOTE_MARKS)}(\[]*\w)"
@@ -47,10 +56,19 @@ def is_abbreviation(word: str) -> bool:
     )
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """The next word is a capitalised article, pronoun or conjunction ("Die", "The", "Wir")."""
+    word = _NEXT_WORD.search(text, at)
+    return bool(word) and word.group()[0].isupper() and word.group().lower() in _OPENERS  # type: ignore[union-attr]
+
+
 def _ends_sentence(text: str, match: re.Match[str], start: int) -> bool:
     if text[match.start()] == "." and not match.group("closing"):
-        word = _WORD_BEFORE.search(text, start, match.start())
-        if is_abbreviation(word.group() if word else ""):
+        found = _WORD_BEFORE.search(text, start, match.start())
+        word = found.group() if found else ""
+        token = word.lower().strip(".")
+        can_close = token.isdigit() or token in _CLOSING_ABBREVIATIONS
+        if is_abbreviation(word) and not (can_close and _opens_sentence(text, match.end())):
             return False
     if match.group("closing").strip(")]"):  # after a quotation, a lower-case word goes on with the sentence
         letter = _LETTER.search(text, match.end())
@@ -94,6 +112,8 @@ def split_sentences(text: str, *, line_breaks: bool = False, clauses: bool = Fal
     ['Verhalten bzw. Wirkung, z. B. am 3. Tag.', 'Dann „Gut.“', 'Weiter.']
     >>> split_sentences("Use a tool, e.g. Teams, i.e. a chat. Dr. Weber agrees. Ok.")
     ['Use a tool, e.g. Teams, i.e. a chat.', 'Dr. Weber agrees.', 'Ok.']
+    >>> split_sentences("Das gilt u. a. in Kap. 3. Die Übung dauert ca. 20 Minuten, d. h. kurz. Tools, Apps usw. Wir")
+    ['Das gilt u. a. in Kap. 3.', 'Die Übung dauert ca. 20 Minuten, d. h. kurz.', 'Tools, Apps usw.', 'Wir']
     >>> split_sentences('Offene Varianten, z.B. für „Ist das sicher? Wirklich?“. Das ist offen.')
     ['Offene Varianten, z.B. für „Ist das sicher? Wirklich?“.', 'Das ist offen.']
     >>> split_sentences('"Is it safe?" she asked. »Ja. Sicher.« Dann "Wow!" Gut. "Wozu?" (what for) works.')
