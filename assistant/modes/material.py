@@ -1,17 +1,23 @@
-"""Retrieved material, shared by every mode: relevant passages, numbered sources, and the fenced context."""
+"""Retrieved material, shared by every mode: relevant passages, numbered sources, and the fenced context.
+
+The source rules every mode follows: one number per source (chunks of one section are one passage), the
+reader's language first, and a passage in the other language only where it adds something: a translation
+twin (the same document stem, `<stem>.de` / `<stem>.en`) of material the reader can read adds nothing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from assistant.rag.relevance import is_relevant
 from assistant.rag.retrieve import Filters
 from assistant.schema import Chunk, Hit, Source
-from assistant.text.language import Lang
+from assistant.text.language import Lang, doc_stem
 
 SNIPPET_CHARS = 280
+MIN_OVERLAP = 20  # characters a chunk must repeat of the one before it to count as the carried-over overlap
 
 
 def format_docs(hits: Sequence[Hit]) -> str:
@@ -35,10 +41,29 @@ def format_docs(hits: Sequence[Hit]) -> str:
     return "\n\n".join(blocks)
 
 
-def to_sources(hits: list[Hit]) -> list[Source]:
-    """Number the hits as the citations [1]..[n] refer to them."""
+def reader_first(hits: Sequence[Hit], lang: Lang) -> list[Hit]:
+    """The reader's language first (in rank order), then the other language, without translation twins of
+    documents the reader already has among the hits.
+
+    >>> def hit(doc, lang):
+    ...     return Hit(id=doc, source="s", title="t", section="", lang=lang, score=1, text="x", doc_id=doc)
+    >>> [h.doc_id for h in reader_first([hit("a.en", "en"), hit("a.de", "de"), hit("b.en", "en")], "de")]
+    ['a.de', 'b.en']
+    """
+    own = [hit for hit in hits if hit.lang == lang]
+    stems = {doc_stem(hit.doc_id) for hit in own}
+    return own + [hit for hit in hits if hit.lang != lang and doc_stem(hit.doc_id) not in stems]
+
+
+def to_sources(hits: Sequence[Hit], lang: Lang | None = None) -> list[Source]:
+    """Number the hits as the citations [1]..[n] refer to them: one number per passage.
+
+    With `lang`, the reader's language comes first and translation twins are dropped (`reader_first`); the
+    numbers then follow that order, so a text that cites [n] must be built from the same list.
+    """
+    ordered = reader_first(hits, lang) if lang else list(hits)
     sources = []
-    for n, hit in enumerate(hits, start=1):
+    for n, hit in enumerate(ordered, start=1):
         snippet = " ".join(hit.text.split())
         if len(snippet) > SNIPPET_CHARS:
             snippet = snippet[: SNIPPET_CHARS - 1].rsplit(" ", 1)[0] + "…"
@@ -55,6 +80,53 @@ def to_sources(hits: list[Hit]) -> list[Source]:
             )
         )
     return sources
+
+
+def join_overlapping(first: str, second: str) -> str:
+    """Two consecutive chunks as one text: what the second repeats of the first's end is left out.
+
+    >>> join_overlapping("One. Two is long enough to count.", "Two is long enough to count. Three.")
+    'One. Two is long enough to count. Three.'
+    >>> join_overlapping("- item three is long enough", "- item three is long enough\\n\\n- four")
+    '- item three is long enough\\n\\n- four'
+    >>> join_overlapping("One.", "Three.")
+    'One.\\n\\nThree.'
+    """
+    for size in range(min(len(first), len(second)), MIN_OVERLAP - 1, -1):
+        if first.endswith(second[:size]):
+            return (first + second[size:]).rstrip()  # what follows the overlap keeps its line breaks
+    return f"{first}\n\n{second}"
+
+
+def merge_sections(hits: Sequence[Hit], order: Callable[[str], list[str]]) -> list[Hit]:
+    """One passage per document section: chunks of the same section (overlapping ones in particular) are
+    joined in document order under the best-ranked chunk's id, rank and figures.
+
+    `order(doc_id)` gives the document's chunk ids in document order (unknown ids keep their rank order).
+    """
+    groups: dict[tuple[str, str], list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault((hit.doc_id or hit.source, hit.section), []).append(hit)
+    merged = []
+    for hit in hits:
+        group = groups[(hit.doc_id or hit.source, hit.section)]
+        if group[0] is not hit:
+            continue
+        if len(group) > 1:
+            positions = {cid: i for i, cid in enumerate(order(hit.doc_id))}
+            ranked = sorted(group, key=lambda h: positions.get(h.id, len(positions) + group.index(h)))
+            text = ranked[0].text
+            for other in ranked[1:]:
+                text = join_overlapping(text, other.text)
+            hit = hit.model_copy(
+                update={
+                    "text": text,
+                    "similarity": max(h.similarity for h in group),
+                    "evidence": max(h.evidence for h in group),
+                }
+            )
+        merged.append(hit)
+    return merged
 
 
 class Searcher(Protocol):
@@ -80,12 +152,47 @@ class Material:
     def relevant(
         self, query: str, filters: Filters | None = None, vector: Sequence[float] | None = None
     ) -> list[Hit]:
-        """Retrieved passages that pass the relevance rule, best first; none from an empty index."""
+        """Retrieved passages that pass the relevance rule, best first, one per section; none from an empty
+        index."""
         if self.retriever.is_empty():
             return []
         hits = self.retriever.search(query, self.top_k, filters, vector)
-        return [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+        passed = [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+        return merge_sections(passed, lambda doc_id: [c.id for c in self.retriever.chunks_of(doc_id)])
 
-    def for_reader(self, query: str, lang: Lang) -> list[Hit]:
-        """Relevant passages in the reader's language; the other language only when there are none."""
-        return self.relevant(query, Filters(lang=lang)) or self.relevant(query)
+    def whole_section(self, hit: Hit) -> Hit:
+        """The hit with the text of its whole section (every chunk of it, joined in document order); a hit
+        without a section (a PDF page) stays as it is."""
+        chunks = [c for c in self.retriever.chunks_of(hit.doc_id) if c.section == hit.section]
+        if not hit.section or len(chunks) < 2:
+            return hit
+        text = chunks[0].text
+        for chunk in chunks[1:]:
+            text = join_overlapping(text, chunk.text)
+        return hit.model_copy(update={"text": text})
+
+    def has_twin(self, hit: Hit, lang: Lang) -> bool:
+        """True when the hit's document is indexed in `lang` too (a translation twin)."""
+        stem = doc_stem(hit.doc_id)
+        return stem != hit.doc_id and bool(self.retriever.chunks_of(f"{stem}.{lang}"))
+
+    def for_reader(
+        self,
+        query: str,
+        lang: Lang,
+        filters: Filters | None = None,
+        vector: Sequence[float] | None = None,
+    ) -> list[Hit]:
+        """Relevant passages for a reader of `lang`: their language first; the other language only for
+        documents that have no version in it, or when nothing in their language is relevant.
+
+        A language chosen in `filters` is the reader's own choice and is kept as it is.
+        """
+        filters = filters or Filters()
+        if filters.lang:
+            return self.relevant(query, filters, vector)
+        own = self.relevant(query, replace(filters, lang=lang), vector)
+        other = [hit for hit in self.relevant(query, filters, vector) if hit.lang != lang]
+        if not own:
+            return reader_first(other, lang)
+        return own + [hit for hit in other if not self.has_twin(hit, lang)]
