@@ -12,7 +12,7 @@ from langchain_core.language_models import BaseChatModel
 
 from assistant import prompts
 from assistant.errors import MAX_CHARS_SETTING, TandemError, require_text
-from assistant.modes.ask.compose import compose_answer, nothing_found, offline_note
+from assistant.modes.ask.compose import best_passage, compose_answer, nothing_found, offline_note
 from assistant.modes.checks import check_citations
 from assistant.modes.generation import MODEL_ERRORS, llm_failure_note
 from assistant.modes.material import Material, format_docs, to_sources
@@ -86,19 +86,9 @@ class AskService:
         language: Lang = lang or detect_language(question)
         if vector is None:
             vector = self.embeddings.embed_query(question)
-        hits = self.material.relevant(question, filters, vector)
+        hits = self.material.for_reader(question, language, filters, vector)
         if not hits:
-            text = nothing_found(language)
-            yield StreamEvent(delta=text)
-            yield StreamEvent(
-                answer=Answer(
-                    answer=text,
-                    sources=[],
-                    language=language,
-                    backend="openai" if self.llm else "offline",
-                    grounded=False,
-                )
-            )
+            yield from self._nothing_found(language)
             return
         if self.llm is not None:
             streamed = False
@@ -110,20 +100,47 @@ class AskService:
             except ANSWER_ERRORS as exc:
                 log.warning("LLM request failed, answering offline: %s", exc)
                 note = llm_failure_note(exc, language)
-                yield from self._stream_offline(vector, language, hits, note, restart=streamed)
+                yield from self._stream_offline(question, vector, language, hits, note, restart=streamed)
                 return
-        yield from self._stream_offline(vector, language, hits, offline_note(language))
+        yield from self._stream_offline(question, vector, language, hits, offline_note(language))
+
+    def _nothing_found(self, lang: Lang, restart: bool = False) -> Iterator[StreamEvent]:
+        """Not in the material: say so, with what Tandem can help with; no sources, not grounded."""
+        text = nothing_found(lang)
+        yield StreamEvent(delta=text, restart=restart)
+        yield StreamEvent(
+            answer=Answer(
+                answer=text,
+                sources=[],
+                language=lang,
+                backend="openai" if self.llm else "offline",
+                grounded=False,
+            )
+        )
 
     def _stream_offline(
-        self, vector: Sequence[float], lang: Lang, hits: list[Hit], note: str, restart: bool = False
+        self,
+        question: str,
+        vector: Sequence[float],
+        lang: Lang,
+        hits: list[Hit],
+        note: str,
+        restart: bool = False,
     ) -> Iterator[StreamEvent]:
-        text = compose_answer(vector, lang, hits, self.embeddings)
-        checked = check_citations(text, len(hits))
+        best = (
+            best_passage(hits) - 1
+        )  # the section that answers the question is shown whole (as far as it fits)
+        hits = [self.material.whole_section(hit) if i == best else hit for i, hit in enumerate(hits)]
+        text, cited = compose_answer(question, vector, lang, hits, self.embeddings)
+        if not cited:  # passages were retrieved, but not one whole sentence of them answers the question
+            yield from self._nothing_found(lang, restart)
+            return
+        checked = check_citations(text, len(cited))
         yield StreamEvent(delta=checked.text, restart=restart)
         yield StreamEvent(
             answer=Answer(
                 answer=checked.text,
-                sources=to_sources(hits),
+                sources=to_sources(cited),
                 language=lang,
                 backend="offline",
                 note=note,
