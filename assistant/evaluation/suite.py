@@ -30,8 +30,6 @@ SUITES: dict[str, str] = {
     "feedback": "assistant.evaluation.feedback",
     "plans": "assistant.evaluation.plans",
     "reflections": "assistant.evaluation.reflections",
-    "answers": "assistant.evaluation.answers",
-    "routing": "assistant.evaluation.routing",
 }
 
 

@@ -16,11 +16,6 @@ def test_off_topic_questions_are_not_answered(knowledge_services: Services) -> N
     assert on_topic.grounded and any(s.doc_id.startswith("feedback-upwards") for s in on_topic.sources)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect, left for the evals issue (relevance on 80+ off-topic questions): the English glossary's "
-    "definitions ('Data is ...') pass the similarity floor for any 'What is X?' question",
-)
 def test_a_what_is_question_off_topic_is_not_answered(knowledge_services: Services) -> None:
     answer = knowledge_services.ask.answer("What is the capital of Australia?")
     assert not answer.grounded and not answer.sources
