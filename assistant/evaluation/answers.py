@@ -28,9 +28,8 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.schema import Answer, Source
 from assistant.text.language import Lang, doc_stem
 
@@ -279,8 +278,7 @@ def summarise(rows: list[Scored]) -> dict[str, float]:
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     retriever = services.retriever
     cache: dict[str, str] = {}
 

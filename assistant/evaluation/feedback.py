@@ -26,9 +26,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.text.language import Lang
 
@@ -228,8 +227,7 @@ def evaluate_feedback(pairs: Iterable[tuple[FeedbackCase, FeedbackDraft]]) -> Sp
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     cases = load_cases(path, split)
     pairs = [(case, services.feedback.coach(case.remark, case.context, case.lang)[0]) for case in cases]
     report = evaluate_feedback(pairs)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.modes.generation import Outcome
@@ -227,8 +227,7 @@ def format_modes_report(report: ModesReport) -> str:
 def _run_split(
     path: Path, split: Split, services: Services | None, options: argparse.Namespace
 ) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     only, limit = getattr(options, "only", None), getattr(options, "limit", None)
     cases = [c for c in load_mode_cases(path, split) if only in (None, c.mode)]
     if limit:

@@ -30,9 +30,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.text.language import Lang
 
 if TYPE_CHECKING:
@@ -282,8 +281,7 @@ def evaluate_plans(services: Services, cases: list[PlanCase]) -> SplitReport:
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     return evaluate_plans(services, load_cases(path, split))
 
 

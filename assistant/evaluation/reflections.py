@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.text.language import Lang
 
 if TYPE_CHECKING:
@@ -309,8 +308,7 @@ def summarise(scores: list[CaseScore]) -> dict[str, float]:
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     scores: list[CaseScore] = []
     backends: dict[str, int] = {}
     for case in load_cases(path, split):

@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.rag.retrieve import Filters
 from assistant.schema import Answer, Hit
 from assistant.text.language import LANGS, Lang
@@ -151,8 +150,7 @@ def passed_rule(services: Services, question: str, vector: Sequence[float]) -> l
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     outcomes = evaluate(
         load_cases(path, split),
         lambda question, vector: services.ask.answer(question, vector=vector),

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.errors import InputError
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
 from assistant.evaluation.metrics import distinct, ndcg_at, recall_at, reciprocal_rank
-from assistant.evaluation.suite import SplitReport, Suite
+from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.rag.retrieve import Filters, Retriever
 from assistant.text.language import LANGS, Lang, doc_stem
 
@@ -145,8 +144,7 @@ def format_report(report: RetrievalReport) -> str:
 
 
 def _run(path: Path, split: Split, services: Services | None, options: argparse.Namespace) -> SplitReport:
-    if services is None or services.retriever.is_empty():
-        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    services = require_index(services)
     mode = getattr(options, "mode", "hybrid")
     services.retriever.fusion.use_dense = mode != "keyword"
     services.retriever.fusion.use_keyword = mode != "dense"

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
+from assistant.errors import InputError
 from assistant.evaluation.dataset import SPLITS, EmptySplitError, Split, SplitChoice
 
 if TYPE_CHECKING:
@@ -77,6 +78,13 @@ class Suite:
     run: Runner
     needs_index: bool = True
     thresholds: dict[str, float] = field(default_factory=dict)
+
+
+def require_index(services: Services | None) -> Services:
+    """The services, when their index holds material; otherwise an error that says what to do."""
+    if services is None or services.retriever.is_empty():
+        raise InputError("The index is empty: run `tandem ingest` first, then evaluate.")
+    return services
 
 
 def load_suite(name: str) -> Suite:
