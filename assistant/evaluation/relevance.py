@@ -44,6 +44,7 @@ class RelevanceCase(BaseModel):
     kind: Kind
     split: Split
     note: str = ""
+    answered_by: list[str] = []  # documents (stems, no language) that answer an on-topic question
 
 
 class Outcome(BaseModel):
