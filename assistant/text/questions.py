@@ -20,14 +20,17 @@ QUESTION_WORDS: dict[str, frozenset[str]] = {
     "de": _words(
         """was wie wer wen wem wessen wo woher wohin warum wieso weshalb weswegen welche welcher welches welchen
         welchem wann wozu wofür womit woran worüber wodurch worauf wovon wobei worin woraus wonach worum wogegen
-        wohinter inwiefern inwieweit wieviel wieviele"""
+        wohinter wovor worunter inwiefern inwieweit wieviel wieviele"""
     ),
     "en": _words("what how which who whom whose when where why"),
 }
 # A preposition before the question word keeps a question open: "Mit wem …?", "Bis wann …?", "In which …?".
+# A phrase that opens with one, ended by a comma, is a lead-in: "Im Rückblick, was …?", "On a scale of 1 to 10,
+# how …?".
 _PREPOSITIONS: dict[str, frozenset[str]] = {
     "de": _words(
-        "mit in an auf bei für von über unter aus bis seit nach zu um gegen durch ab vor hinter neben"
+        """mit in an auf bei für von über unter aus bis seit nach zu um gegen durch ab vor hinter neben im am zum
+        zur beim vom ins ans"""
     ),
     "en": _words("in on at for with to from by about of under since until after before into"),
 }
@@ -46,10 +49,18 @@ _SKIPPED = {
     "en": _words("and but so or then okay ok yes no well right now"),
 }
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# What separates the options of a list after a colon ("…: Begeisterung, Sorge oder Schweigen?").
+_CHOICE_SEPARATOR = {"de": r",|\boder\b|\bund\b|/", "en": r",|\bor\b|\band\b|/"}
+
+
+def _base(word: str) -> str:
+    """A word without its contracted ending: "what's" -> "what", "how're" -> "how", "wie's" -> "wie"."""
+    return word.split("'", 1)[0]
 
 
 def _opens_with_question_word(clause: str, key: str, lead_in: bool = True) -> bool:
-    words = [w.lower() for w in _WORD.findall(clause)]
+    """True if the clause opens with a question word, a preposition and one, or a lead-in and then one."""
+    words = [_base(w.lower()) for w in _WORD.findall(clause)]
     while words and words[0] in _SKIPPED[key]:
         words.pop(0)
     if not words:
@@ -57,11 +68,25 @@ def _opens_with_question_word(clause: str, key: str, lead_in: bool = True) -> bo
     first = words[0]
     if first in QUESTION_WORDS[key]:
         return True
-    if first in _PREPOSITIONS[key]:
-        return any(word in QUESTION_WORDS[key] for word in words[1:3])  # "Auf welche Weise", "Bis zu welchem"
-    if lead_in and first in _LEAD_INS[key] and "," in clause:
-        return _opens_with_question_word(clause.split(",", 1)[1], key, lead_in=False)
+    if first in _PREPOSITIONS[key] and any(word in QUESTION_WORDS[key] for word in words[1:3]):
+        return True  # "Auf welche Weise", "Bis zu welchem"
+    if not lead_in or "," not in clause:
+        return False
+    head, rest = clause.split(",", 1)
+    # A lead-in before the comma: a condition or an invitation to tell, a phrase that opens with a preposition,
+    # or a single word (a label or an adverb: "Ankommen, was …?", "Honestly, what …?").
+    head_words = [w.lower() for w in _WORD.findall(head)]
+    while head_words and head_words[0] in _SKIPPED[key]:
+        head_words.pop(0)
+    if first in _LEAD_INS[key] or first in _PREPOSITIONS[key] or len(head_words) <= 1:
+        return _opens_with_question_word(rest, key, lead_in=False)
     return False
+
+
+def _is_choice_list(clause: str, key: str) -> bool:
+    """True if the clause lists options ("Familie, Politik oder anderes"), each item a few words long."""
+    items = [item for item in re.split(_CHOICE_SEPARATOR[key], clause) if item.strip()]
+    return len(items) >= 2 and all(len(_WORD.findall(item)) <= 4 for item in items)
 
 
 def is_open_question(text: str, lang: str) -> bool:
@@ -84,7 +109,16 @@ def is_open_question(text: str, lang: str) -> bool:
     if not body.endswith("?"):
         return False
     sentences = split_sentences(body.rstrip("?! "), clauses=True)  # "Meine Frage: Ist das ...?"
-    return bool(sentences) and _opens_with_question_word(sentences[-1], key)
+    if not sentences:
+        return False
+    if _opens_with_question_word(sentences[-1], key):
+        return True
+    # Options after a colon belong to the question before it: "Was ist für Sie tabu: Familie, Politik, anderes?"
+    return (
+        len(sentences) > 1
+        and _is_choice_list(sentences[-1], key)
+        and _opens_with_question_word(sentences[-2], key)
+    )
 
 
 def question_key(text: str) -> str:

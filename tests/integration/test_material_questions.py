@@ -12,7 +12,12 @@ Banks (``knowledge/banks/*.yaml``): every string under a question field (``quest
 ``guiding_questions``) and every question in ``alternatives``, the recommended wording in
 feedback_phrases.yaml. The judgemental ``examples`` there are, by their field, what not to say.
 
-Each question goes through the project's own check, ``assistant.text.questions.is_open_question``.
+Each question goes through the project's own check, ``assistant.text.questions.is_open_question``, in its own
+language: the document's, unless the question itself is in the other one (a German "Wozu?" quoted in an
+English text is judged as German).
+
+Options after a colon belong to the question before it: in "Woran liegt der Unterschied: an der Zeit, an der
+Lebensphase oder an der Person?" the question starts at "Woran".
 
 The one exemption rule
 ----------------------
@@ -22,8 +27,12 @@ A closed question may appear only where the material itself marks it as an examp
 1. it stands before an arrow (``→`` or ``->``) in its line, the closed side of a "closed → open" pair;
 2. the sentence that contains it (up to . ! ? … or ;, quotes counted as part of it) names it so,
    outside the quotes: "geschlossen…" or "Suggestivfrage…" in German, "closed" or "leading question…"
-   in English;
-3. it sits in a table column whose header says "geschlossen" or "closed".
+   in English, or says never to ask it: "nie"/"niemals", "never";
+3. it sits in a table column whose header says "geschlossen" or "closed";
+4. it is a paraphrase: that sentence or the one before it names paraphrasing ("Paraphrase", "paraphrasieren",
+   "paraphrasing"). A paraphrase says back what was heard and asks only to be confirmed: closed by design;
+5. it is a bare choice between two single words ("Sie oder du?", "Label or person?"): the name of a choice,
+   a topic or an exercise's title, not a question the material suggests asking.
 
 There is no list of excepted sentences: to keep a closed example, label it in the text.
 """
@@ -39,7 +48,9 @@ from typing import Any
 import pytest
 import yaml
 
+from assistant.text.language import Lang, detect_language
 from assistant.text.questions import is_open_question
+from assistant.text.quotes import QUOTE_MARKS
 from tests.conftest import ROOT
 
 KNOWLEDGE = ROOT / "knowledge"
@@ -49,9 +60,16 @@ BANKS = sorted((KNOWLEDGE / "banks").glob("*.yaml"))
 QUESTION_FIELDS = {"questions", "prompts", "guiding_questions"}
 ADVICE_FIELDS = {"alternatives"}
 MARKERS = {
-    "de": re.compile(r"geschlossen|suggestivfrage", re.IGNORECASE),
-    "en": re.compile(r"\bclosed\b|\bleading questions?\b", re.IGNORECASE),
+    "de": re.compile(r"geschlossen|suggestivfrage|\bnie(?:mals)?\b", re.IGNORECASE),
+    "en": re.compile(r"\bclosed\b|\bleading questions?\b|\bnever\b", re.IGNORECASE),
 }
+PARAPHRASE = re.compile(r"paraphras", re.IGNORECASE)
+BARE_CHOICE = {
+    "de": re.compile(r"^[^\W\d_]+ oder [^\W\d_]+\?$"),
+    "en": re.compile(r"^[^\W\d_]+ or [^\W\d_]+\?$"),
+}
+# Options listed after a colon ("…: an der Zeit, an der Lebensphase oder an der Person?").
+OPTION_SEPARATOR = re.compile(r",|\b(?:oder|or|und|and)\b|/")
 # Quotation marks that open a quote, and the mark that closes it, per language.
 DOUBLE_QUOTES = {"de": {"„": "“", '"': '"'}, "en": {"“": "”", '"': '"'}}
 SINGLE_QUOTED = {
@@ -102,8 +120,9 @@ def quote_spans(unit: str, lang: str) -> list[tuple[int, int]]:
     return spans
 
 
-def sentence_of(unit: str, spans: list[tuple[int, int]], start: int, end: int) -> str:
-    """The unquoted text of the sentence that holds unit[start:end] (quotes count as part of it)."""
+def sentence_of(unit: str, spans: list[tuple[int, int]], start: int, end: int, before: int = 0) -> str:
+    """The unquoted text of the sentence that holds unit[start:end] (quotes count as part of it), and of the
+    `before` sentences before it."""
     masked = list(unit)
     for left, right in spans:
         masked[left:right] = " " * (right - left)
@@ -115,9 +134,16 @@ def sentence_of(unit: str, spans: list[tuple[int, int]], start: int, end: int) -
         if inner[-1:] in ".!?…" and re.match(r"\s+[^\W\d_]", after) and after.lstrip()[:1].isupper():
             bounds.append(right)
     bounds = [*sorted(set(bounds)), len(unit)]
-    first = max(b for b in bounds if b <= start)
+    index = max(i for i, b in enumerate(bounds) if b <= start)
+    first = bounds[max(0, index - before)]
     last = min(b for b in bounds if b >= end)
     return plain[first:last]
+
+
+def is_option_list(clause: str) -> bool:
+    """True for options listed after a colon: two or more items of at most four words each."""
+    items = [item for item in OPTION_SEPARATOR.split(clause) if item.strip()]
+    return len(items) >= 2 and all(len(item.split()) <= 4 for item in items)
 
 
 def unit_questions(unit: str, lang: str, column_exempt: bool = False) -> Iterator[tuple[str, bool]]:
@@ -127,9 +153,10 @@ def unit_questions(unit: str, lang: str, column_exempt: bool = False) -> Iterato
 
     def exempt(start: int, end: int) -> bool:
         before_arrow = arrow is not None and end <= arrow.start()
-        return (
-            column_exempt or before_arrow or bool(MARKERS[lang].search(sentence_of(unit, spans, start, end)))
-        )
+        named = bool(MARKERS[lang].search(sentence_of(unit, spans, start, end)))
+        paraphrase = bool(PARAPHRASE.search(sentence_of(unit, spans, start, end, before=1)))
+        choice = bool(BARE_CHOICE[lang].match(unit[start:end].strip(QUOTE_MARKS + " ")))
+        return column_exempt or before_arrow or named or paraphrase or choice
 
     for left, right in spans:
         inner = unit[left + 1 : right - 1].strip()
@@ -142,7 +169,10 @@ def unit_questions(unit: str, lang: str, column_exempt: bool = False) -> Iterato
             yield match.group(1), exempt(match.start(), match.end())
     tail = unit.rstrip(" *_")
     if tail.endswith("?") and not any(left <= len(tail) - 1 < right for left, right in spans):
-        start = max([0] + [m.end() for m in CLAUSE_END.finditer(tail[:-1])])
+        ends = [0] + [m.end() for m in CLAUSE_END.finditer(tail[:-1])]
+        start = ends[-1]
+        if len(ends) > 1 and tail[:start].rstrip("*").endswith(":") and is_option_list(tail[start:-1]):
+            start = ends[-2]
         yield tail[start:].strip(" *_"), exempt(start, len(tail))
 
 
@@ -150,13 +180,14 @@ def markdown_questions(path: Path) -> Iterator[Question]:
     """Every question a Markdown document presents."""
     meta, lines = split_document(path.read_text(encoding="utf-8"))
     lang = str(meta.get("lang") or path.stem.rsplit(".", 1)[-1])
+    own: Lang = "de" if lang == "de" else "en"  # the document's language, unless a question is in the other
     header_exempt: list[bool] | None = None
     for number, line in lines:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             header_exempt = None
             continue
-        where = f"{path.relative_to(ROOT)}:{number}"
+        where = f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name}:{number}"
         if stripped.startswith("|"):
             cells = [cell.strip() for cell in stripped.strip("|").split("|")]
             if header_exempt is None:
@@ -166,11 +197,11 @@ def markdown_questions(path: Path) -> Iterator[Question]:
             for index, cell in enumerate(cells):
                 flag = index < len(header_exempt) and header_exempt[index]
                 for text, exempt in unit_questions(cell, lang, flag):
-                    yield Question(where, text, lang, exempt)
+                    yield Question(where, text, detect_language(text, default=own), exempt)
             continue
         header_exempt = None
         for text, exempt in unit_questions(LIST_MARK.sub("", stripped), lang):
-            yield Question(where, text, lang, exempt)
+            yield Question(where, text, detect_language(text, default=own), exempt)
 
 
 def bank_questions(path: Path) -> Iterator[Question]:
@@ -226,6 +257,40 @@ def test_extraction_follows_the_documented_rule() -> None:
         unit_questions('Leading questions steer: "Don\'t you think so?" Ask "What do you think?"', "en")
     )
     assert english == [("Don't you think so?", True), ("What do you think?", False)]
+
+
+def test_paraphrases_refusals_choices_and_options_follow_the_rule() -> None:
+    """Rules 2, 4 and 5 and the options after a colon, on wording of this test's own."""
+    sample = [
+        "Paraphrasieren prüft, ob Sie richtig gehört haben. Etwa: „Es geht Ihnen also vor allem um Zeit?“",
+        "Fragen Sie niemals „Warum haben Sie das nicht gelesen?“ in der Runde.",
+        "Die Übung „Tool oder Haltung?“ dauert zehn Minuten.",
+        "Am Ende: Was bleibt hängen: die Übung, das Gespräch oder die Pause?",
+        "Klären Sie vorab, ob es passt. „Hast du morgen Zeit?“ ist dafür keine gute Frage.",
+    ]
+    found = [(text, exempt) for unit in sample for text, exempt in unit_questions(unit, "de")]
+    assert found == [
+        ("Es geht Ihnen also vor allem um Zeit?", True),
+        ("Warum haben Sie das nicht gelesen?", True),
+        ("Tool oder Haltung?", True),
+        ("Was bleibt hängen: die Übung, das Gespräch oder die Pause?", False),
+        ("Hast du morgen Zeit?", False),  # "keine gute Frage" is not a label the rule knows
+    ]
+    english = list(unit_questions('Never open with "You did read it?" Start with "What stood out?"', "en"))
+    assert english == [("You did read it?", True), ("What stood out?", False)]
+
+
+def test_a_questions_own_language_decides(tmp_path: Path) -> None:
+    """A German question quoted in an English document is judged as German, and the reverse."""
+    doc = tmp_path / "sample.en.md"
+    doc.write_text(
+        '---\nlang: en\n---\nIn German, ask "Wofür brauchen Sie das?" rather than "Warum?".\n'
+        'Ask "What was it worth to you?"\n',
+        encoding="utf-8",
+    )
+    found = [(q.text, q.lang) for q in markdown_questions(doc)]
+    assert found == [("Wofür brauchen Sie das?", "de"), ("Warum?", "de"), ("What was it worth to you?", "en")]
+    assert all(is_open_question(text, lang) for text, lang in found)
 
 
 def test_material_presents_many_questions() -> None:
