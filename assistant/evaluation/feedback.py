@@ -113,19 +113,6 @@ def load_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list
     return load_jsonl(path, FeedbackCase, split)
 
 
-def rewrite_fields(draft: FeedbackDraft) -> dict[str, str]:
-    """The fields a rewrite consists of; never the remark, the context or the flags (they echo the input)."""
-    sbi = draft.sbi
-    return {
-        "sbi.situation": sbi.situation,
-        "sbi.behaviour": sbi.behaviour,
-        "sbi.impact": sbi.impact,
-        "sbi.request": sbi.request,
-        "i_message": draft.i_message,
-        "feedforward": draft.feedforward,
-    }
-
-
 def score_case(case: FeedbackCase, draft: FeedbackDraft) -> dict[str, Any]:
     """Counts and problems of one case: flags right and wrong, spans found, survivors, facts, praise."""
     flags = list(dict.fromkeys((f.start, f.end) for f in draft.flags))
@@ -141,7 +128,7 @@ def score_case(case: FeedbackCase, draft: FeedbackDraft) -> dict[str, Any]:
         for label, spans in zip(case.must_flag, must, strict=True)
         if not any(overlaps(f, s) for f in flags for s in spans)
     ]
-    fields = rewrite_fields(draft)
+    fields = draft.rewrite_fields()
     watched = dict.fromkeys([*(draft.remark[s:e] for s, e in flags), *case.must_flag])
     survivors = [
         f"{word!r} in {name}" for word in watched for name, text in fields.items() if occurrences(text, word)
@@ -162,7 +149,7 @@ def score_case(case: FeedbackCase, draft: FeedbackDraft) -> dict[str, Any]:
 
 def praise_problems(case: FeedbackCase, draft: FeedbackDraft) -> list[str]:
     """Why a praise case was not coached as praise (empty if it was)."""
-    fields = rewrite_fields(draft)
+    fields = draft.rewrite_fields()
     problems = [
         f"{name} uses criticism wording '{m.group()}'"
         for name, text in fields.items()

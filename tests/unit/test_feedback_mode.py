@@ -13,7 +13,7 @@ from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.compose import compose_feedback
 from assistant.modes.feedback.frame import feedback_frame
 from assistant.modes.feedback.models import SBI, FeedbackContent
-from assistant.modes.feedback.rules import behaviour_problems, is_request, you_are_statement
+from assistant.modes.feedback.rules import behaviour_problems, evaluative_words, is_request, you_are_statement
 from assistant.modes.feedback.service import FeedbackService, find_flags, format_flags
 from assistant.schema import Hit
 from assistant.settings import PROJECT_ROOT
@@ -334,7 +334,11 @@ def test_small_rules() -> None:
     assert you_are_statement("You were talking over me.") == ""
     assert you_are_statement("Sie sind zehn Minuten später gekommen.") == ""
     assert you_are_statement("Du bist so langsam, echt.") == "Du bist so langsam"
-    assert behaviour_problems("Sie haben die Folien erst in der Sitzung geschickt.", "de") == []
+    assert behaviour_problems("Sie haben die Folien erst in der Sitzung geschickt.", "de", PHRASES) == []
+    assert behaviour_problems(
+        "Die Folien waren schlechte Arbeit, Sie haben sie geschickt.", "de", PHRASES
+    ) == ["it uses the evaluative word 'schlechte'; describe what happened instead"]
+    assert evaluative_words("That was so annoying and pointless.", "en", PHRASES) == ["annoying", "pointless"]
     assert is_request("Could you send the slides a day earlier?", "en")
     assert is_request("Bitte schicken Sie die Folien einen Tag vorher.", "de")
     assert not is_request("Passt das?", "de")

@@ -24,22 +24,10 @@ _HINTS = {
 }
 
 
-def _rewrites(content: FeedbackContent) -> dict[str, str]:
-    sbi = content.sbi
-    return {
-        "sbi.situation": sbi.situation,
-        "sbi.behaviour": sbi.behaviour,
-        "sbi.impact": sbi.impact,
-        "sbi.request": sbi.request,
-        "i_message": content.i_message,
-        "feedforward": content.feedforward,
-    }
-
-
 def check_feedback(content: FeedbackContent, remark: str, lang: Lang, phrases: FeedbackPhrases) -> list[str]:
     """Rules every rewrite must meet; each error says what to fix (also accepts a FeedbackDraft)."""
     errors: list[str] = []
-    fields = _rewrites(content)
+    fields = content.rewrite_fields()
     for name, text in fields.items():
         if not text.strip():
             errors.append(f"{name} is empty: write {_HINTS[name]}")
@@ -68,7 +56,9 @@ def check_feedback(content: FeedbackContent, remark: str, lang: Lang, phrases: F
                 )
     behaviour = content.sbi.behaviour
     if behaviour.strip():
-        errors += [f"sbi.behaviour is not observable: {p}" for p in behaviour_problems(behaviour, lang)]
+        errors += [
+            f"sbi.behaviour is not observable: {p}" for p in behaviour_problems(behaviour, lang, phrases)
+        ]
     request = content.sbi.request
     if request.strip() and not is_request(request, lang):
         errors.append(

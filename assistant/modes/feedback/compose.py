@@ -49,7 +49,7 @@ def situation_text(context: str, lang: Lang, phrases: FeedbackPhrases) -> str:
     if (
         not text
         or judgemental(text, lang, phrases)
-        or evaluative_words(text, lang)
+        or evaluative_words(text, lang, phrases)
         or check_language([text], lang, "")
     ):
         return T[address_form("", lang)]["situation"]
@@ -66,7 +66,7 @@ def behaviour_example(flags: Sequence[FlaggedSpan], lang: Lang, phrases: Feedbac
                 words = [norm(w.group()) for w in tokens(quoted)]
                 if (words and words[0] in SPEAKER | {"mir", "mich", "my", "me"}) or "…" in quoted:
                     continue  # an I-statement or a sentence to finish is no example of a behaviour
-                if not behaviour_problems(quoted, lang) and not judgemental(quoted, lang, phrases):
+                if not behaviour_problems(quoted, lang, phrases) and not judgemental(quoted, lang, phrases):
                     return quoted.strip()
     return ""
 
@@ -166,7 +166,9 @@ def compose_feedback(
     else:
         fields = _criticism(parts, flags, form, lang, phrases)
     t = T[form]
-    if judgemental(fields["behaviour"], lang, phrases) or behaviour_problems(fields["behaviour"], lang):
+    if judgemental(fields["behaviour"], lang, phrases) or behaviour_problems(
+        fields["behaviour"], lang, phrases
+    ):
         fields["behaviour"] = t["behaviour"].format(topic="", example=t["example"])
     if judgemental(fields["feedforward"], lang, phrases):
         fields["feedforward"] = t["feedforward"].format(topic="")

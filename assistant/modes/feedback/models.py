@@ -43,6 +43,17 @@ class FeedbackContent(BaseModel):
         default_factory=list, description="For the person receiving it: how to respond and what to ask back."
     )
 
+    def rewrite_fields(self) -> dict[str, str]:
+        """The fields a rewrite consists of, by name; never the remark, context or flags (they echo the input)."""
+        return {
+            "sbi.situation": self.sbi.situation,
+            "sbi.behaviour": self.sbi.behaviour,
+            "sbi.impact": self.sbi.impact,
+            "sbi.request": self.sbi.request,
+            "i_message": self.i_message,
+            "feedforward": self.feedforward,
+        }
+
 
 class SBIWording(BaseModel):
     """The four SBI sentences a language model writes."""

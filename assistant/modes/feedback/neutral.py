@@ -109,7 +109,7 @@ def _observe(
     """Keep a neutral part as observed behaviour if it reads as one; otherwise keep only its facts."""
     sentence = tidy(text)
     words = tokens(sentence)
-    problems = [p for p in behaviour_problems(sentence, lang) if "names no action" not in p]
+    problems = [p for p in behaviour_problems(sentence, lang, phrases) if "names no action" not in p]
     if len(words) < 3 or problems or find_flags(without_placeholders(sentence), lang, phrases):
         parts.facts += fact_phrases(remark, start, end, inside, lang)
     else:

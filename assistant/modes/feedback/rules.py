@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import re
 
+from assistant.catalog.banks import FeedbackPhrases
 from assistant.text.language import Lang
 from assistant.text.questions import is_open_question
 
-_ENDINGS = r"(?:e|en|er|es|em)?"
-# Evaluative words the phrase bank does not list; a behaviour description may not use them either.
-_EVALUATIVE = {
-    "de": re.compile(
-        r"\b(?:schlecht|schlimm|furchtbar|schrecklich|nervig|unmöglich|unhöflich|katastrophal|miserabel|"
-        rf"unfair|unverschämt|frech|egoistisch|ätzend|mies|grauenhaft|unangemessen|übergriffig){_ENDINGS}\b|"
-        r"\b(?:nervt|daneben)\b",
-        re.IGNORECASE,
-    ),
-    "en": re.compile(
-        r"\b(?:bad|terrible|awful|horrible|annoying|impolite|lousy|unfair|inappropriate|unacceptable|"
-        r"outrageous|mean|weird|crazy|messy|shameful|disgraceful|irritating|obnoxious)\b",
-        re.IGNORECASE,
-    ),
-}
 # Verbs of doing or saying; a behaviour description needs one of these or a past participle.
 _ACTION = {
     "de": re.compile(
@@ -71,13 +57,11 @@ def normalise(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
-def evaluative_words(text: str, lang: Lang) -> list[str]:
-    """Evaluative words outside the phrase bank ('nervig', 'annoying').
-
-    >>> evaluative_words("That was so annoying.", "en")
-    ['annoying']
-    """
-    return [m.group() for m in _EVALUATIVE[lang].finditer(text)]
+def evaluative_words(text: str, lang: Lang, phrases: FeedbackPhrases) -> list[str]:
+    """The bank's negative evaluations in a text ('nervig', 'annoying'), wherever they stand."""
+    if phrases.words is None:
+        return []
+    return [m.group() for m in phrases.words.negative.regex(lang).finditer(text)]
 
 
 def has_action(text: str, lang: Lang) -> bool:
@@ -101,13 +85,13 @@ def you_are_statement(text: str) -> str:
     return ""
 
 
-def behaviour_problems(text: str, lang: Lang) -> list[str]:
+def behaviour_problems(text: str, lang: Lang, phrases: FeedbackPhrases) -> list[str]:
     """Why a behaviour description is not observable (empty list if it is). A placeholder in square brackets
     is for the user to fill in: it stands for the action, and its words are not checked."""
     plain = re.sub(r"\[[^\]]*\]", " ", text)
     problems = [
         f"it uses the evaluative word '{word}'; describe what happened instead"
-        for word in dict.fromkeys(evaluative_words(plain, lang))
+        for word in dict.fromkeys(evaluative_words(plain, lang, phrases))
     ]
     clause = you_are_statement(plain)
     if clause:
