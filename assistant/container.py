@@ -15,13 +15,14 @@ from assistant.catalog import Catalog, load_catalog
 from assistant.llm import make_chat_model
 from assistant.modes.ask.service import AskService
 from assistant.modes.material import Material
+from assistant.rag.background import background_for
 from assistant.rag.embeddings import make_embeddings
 from assistant.rag.index import ChunkIndex, make_client
 from assistant.rag.ingest import Progress, ingest
 from assistant.rag.retrieve import FusionConfig, Retriever
 from assistant.schema import IngestReport
 from assistant.settings import Settings
-from assistant.store import Store
+from assistant.store import FILENAME, ConversationStore, Database, ProfileStore
 
 if TYPE_CHECKING:  # the modes are imported when first used, so `tandem config` and `ingest` stay quick
     from assistant.conversation.router import Router
@@ -61,13 +62,25 @@ class Services:
         return load_catalog(self.settings.knowledge_dir)
 
     @cached_property
-    def store(self) -> Store:
-        return Store(self.settings.data_dir / "tandem.sqlite3")
+    def database(self) -> Database:
+        """The one SQLite file in the data dir, brought up to the current schema when first opened."""
+        return Database(self.settings.data_dir / FILENAME)
+
+    @cached_property
+    def store(self) -> ProfileStore:
+        """Tandem profiles."""
+        return ProfileStore(self.database)
+
+    @cached_property
+    def conversations(self) -> ConversationStore:
+        """Stored conversations, their turns and ratings, per user."""
+        return ConversationStore(self.database)
 
     @cached_property
     def material(self) -> Material:
         """The retriever with the configured top-k and relevance floor: every mode reads through it."""
-        return Material(self.retriever, self.settings.top_k, self.settings.min_relevance)
+        background = background_for(self.embeddings, self.settings.data_dir)
+        return Material(self.retriever, self.settings.top_k, self.settings.min_relevance, background)
 
     @cached_property
     def prepare(self) -> PrepareService:

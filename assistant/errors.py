@@ -65,3 +65,9 @@ class BackendError(TandemError):
     """A service Tandem depends on (LLM endpoint, Chroma server) failed."""
 
     exit_code = 1
+
+
+class StoreError(TandemError):
+    """The database in the data dir cannot be opened or read."""
+
+    exit_code = 2

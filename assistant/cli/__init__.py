@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant import __version__
-from assistant.cli import core, modes
+from assistant.cli import core, history, modes
 from assistant.errors import InputError, TandemError
 from assistant.evaluation.suite import SUITES
 from assistant.settings import Settings, load_settings
+from assistant.store.conversations import DEFAULT_USER
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 # The services name the field of bad input; the command line names the flag that sets it.
@@ -24,6 +25,12 @@ FLAGS = {
     "context": "--context",
     "kind": "--kind",
     "date": "--date",
+    "user": "--user",
+    "conversation": "--conversation",
+    "title": "TITLE",
+    "turn": "TURN",
+    "rating": "up|down",
+    "comment": "--comment",
 }
 
 
@@ -54,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _core_commands(sub)
     _mode_commands(sub)
+    _history_commands(sub)
     return parser
 
 
@@ -156,8 +164,12 @@ def _mode_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     p = sub.add_parser("chat", help="a free message: Tandem picks the mode (override with --mode)")
     p.add_argument("message")
     p.add_argument("--mode", choices=["ask", "prepare", "feedback", "reflect"], default=None)
+    p.add_argument(
+        "--conversation", default=None, metavar="ID", help="continue this conversation (default: start one)"
+    )
+    _user(p)
     _lang(p)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--json", action="store_true", help="the result as JSON, with the conversation id")
     p.set_defaults(handler=modes.cmd_chat)
 
     p = sub.add_parser("tandem", help="tandem profiles: add, log a session, show")
@@ -182,3 +194,50 @@ def _mode_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     a.add_argument("name")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=modes.cmd_tandem_show)
+
+
+def _user(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--user", default=DEFAULT_USER, help=f"whose conversations (default: the local user '{DEFAULT_USER}')"
+    )
+
+
+def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("history", help="stored conversations: list, show, rename, delete, export")
+    hsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = hsub.add_parser("list", help="your conversations, the latest first")
+    _user(a)
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=history.cmd_list)
+    a = hsub.add_parser("show", help="a conversation with its turns")
+    a.add_argument("id", metavar="ID")
+    _user(a)
+    out = a.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument("--md", type=Path, default=None, metavar="FILE", help="write it as Markdown")
+    a.set_defaults(handler=history.cmd_show)
+    a = hsub.add_parser("rename", help="give a conversation a new title")
+    a.add_argument("id", metavar="ID")
+    a.add_argument("title", metavar="TITLE")
+    _user(a)
+    a.set_defaults(handler=history.cmd_rename)
+    a = hsub.add_parser("delete", help="delete a conversation, its turns and their ratings")
+    a.add_argument("id", metavar="ID")
+    _user(a)
+    a.set_defaults(handler=history.cmd_delete)
+    a = hsub.add_parser("export", help="everything stored about a user, as JSON")
+    a.add_argument("--user", required=True, help="whose data")
+    a.set_defaults(handler=history.cmd_export)
+
+    p = sub.add_parser("rate", help="thumbs up or down on a turn (ID/N, as `tandem history show` prints it)")
+    p.add_argument("turn", metavar="TURN")
+    p.add_argument("rating", metavar="up|down")
+    p.add_argument("--comment", default="", help="what was good or wrong")
+    _user(p)
+    p.set_defaults(handler=history.cmd_rate)
+
+    p = sub.add_parser("ratings", help="ratings for the evals")
+    rsub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = rsub.add_parser("export", help="every rating with its turn, prompt version and backend")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=history.cmd_ratings_export)

@@ -83,14 +83,20 @@ def cmd_reflect(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    """One turn, recorded: a new conversation, or the next turn of --conversation."""
     from assistant.container import build
     from assistant.conversation.dispatch import respond
+    from assistant.conversation.record import Thread
 
-    turn = respond(build(settings), args.message, args.mode, args.lang)
+    thread = Thread(args.user, args.conversation)
+    turn = respond(build(settings), args.message, args.mode, args.lang, thread)
     if args.json:
         payload = {
+            "conversation": turn.conversation,
+            "turn": turn.ref,
             "mode": turn.route.mode,
             "route": turn.route.model_dump(),
+            "parameters": turn.parameters,
             "result": json.loads(turn.result.model_dump_json()),
             **_outcome(turn.outcome),
         }
@@ -98,6 +104,11 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(f"[{turn.route.mode} · {turn.route.reason}; wrong? add --mode]", file=sys.stderr)
         print(to_markdown(turn.result))
+        print(
+            f"[turn {turn.ref}: continue with --conversation {turn.conversation}, "
+            f"rate with `tandem rate {turn.ref} up|down`]",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -1,20 +1,23 @@
-"""One chat turn: route the message (once), run the chosen mode, stream what it produces.
+"""One chat turn: route the message (once), run the chosen mode, stream what it produces, record it.
 
-The CLI and the UI both call this module; neither routes nor runs a mode on its own.
+The CLI and the UI both call this module; neither routes nor runs a mode nor writes a turn on its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
+from assistant.conversation.record import Thread, to_record
 from assistant.conversation.router import Route
 from assistant.errors import MAX_CHARS_SETTING, require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
 from assistant.modes.results import Result
+from assistant.store.conversations import require_user
+from assistant.store.records import turn_ref
 from assistant.text.language import Lang, detect_language
 
 if TYPE_CHECKING:
@@ -23,11 +26,19 @@ if TYPE_CHECKING:
 
 @dataclass
 class ChatTurn:
-    """What `tandem chat` and the UI show: the route, the result and how it came about."""
+    """What `tandem chat` and the UI show: the route, the result and how it came about, and where it is stored."""
 
     route: Route
     result: Result
     outcome: Outcome | None = None
+    parameters: dict[str, Any] = field(default_factory=dict)  # what the mode was asked, read from the message
+    conversation: str | None = None  # set when the turn was recorded
+    number: int | None = None
+
+    @property
+    def ref(self) -> str | None:
+        """The stored turn as ID/N (what `tandem rate` takes), or None when it was not recorded."""
+        return turn_ref(self.conversation, self.number) if self.conversation and self.number else None
 
 
 @dataclass
@@ -41,12 +52,24 @@ class TurnEvent:
 
 
 def stream_turn(
-    services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None
+    services: Services,
+    message: str,
+    mode: Mode | None = None,
+    lang: Lang | None = None,
+    thread: Thread | None = None,
 ) -> Iterator[TurnEvent]:
-    """Route and run; `mode` corrects a wrong guess. The message is embedded at most once."""
+    """Route and run; `mode` corrects a wrong guess. The message is embedded at most once.
+
+    With a `thread`, the finished turn is stored (in one transaction) before the last event is yielded;
+    a conversation the user does not have is "not found" before anything runs.
+    """
     message = require_text(
         message, "message", services.settings.max_question_chars, "Plan my first session", MAX_CHARS_SETTING
     )
+    if thread is not None:
+        require_user(thread.user)
+        if thread.conversation is not None:
+            services.conversations.require(thread.user, thread.conversation)
     language: Lang = lang or detect_language(message)
     vector: Sequence[float] | None = None
     if mode in (None, "ask"):
@@ -54,13 +77,24 @@ def stream_turn(
     route = services.router.route(message, mode, vector)
     yield TurnEvent(route=route)
     if route.mode == "ask":
+        turn: ChatTurn | None = None
         for event in services.ask.stream(message, language, vector=vector):
             if event.answer is not None:
-                yield TurnEvent(turn=ChatTurn(route, event.answer))
+                turn = ChatTurn(route, event.answer, parameters={"question": message, "language": language})
             else:
                 yield TurnEvent(delta=event.delta, restart=event.restart)
-        return
-    yield TurnEvent(turn=_run_mode(services, route, message, language))
+        assert turn is not None, "the ask stream always ends with the answer"
+    else:
+        turn = _run_mode(services, route, message, language)
+    if thread is not None:
+        _record(services, thread, message, turn)
+    yield TurnEvent(turn=turn)
+
+
+def _record(services: Services, thread: Thread, message: str, turn: ChatTurn) -> None:
+    record = to_record(message, turn.route.mode, turn.parameters, turn.result, services.settings.prompts_dir)
+    stored = services.conversations.record(thread.user, thread.conversation, record)
+    turn.conversation, turn.number = stored.conversation, stored.number
 
 
 def _run_mode(services: Services, route: Route, message: str, language: Lang) -> ChatTurn:
@@ -69,17 +103,25 @@ def _run_mode(services: Services, route: Route, message: str, language: Lang) ->
         plan, outcome = services.prepare.plan(
             ask.topic, ask.minutes, ask.session, ask.of, lang=language, last=ask.last
         )
-        return ChatTurn(route, plan, outcome)
+        return ChatTurn(route, plan, outcome, {**asdict(ask), "language": language})
     if route.mode == "feedback":
-        draft, outcome = services.feedback.coach(feedback_remark(message), lang=language)
-        return ChatTurn(route, draft, outcome)
-    result, outcome = services.reflect.reflect(message, reflect_kind(message), lang=language)
-    return ChatTurn(route, result, outcome)
+        remark = feedback_remark(message)
+        draft, outcome = services.feedback.coach(remark, lang=language)
+        return ChatTurn(route, draft, outcome, {"remark": remark, "language": language})
+    kind = reflect_kind(message)
+    result, outcome = services.reflect.reflect(message, kind, lang=language)
+    return ChatTurn(route, result, outcome, {"context": message, "kind": kind, "language": language})
 
 
-def respond(services: Services, message: str, mode: Mode | None = None, lang: Lang | None = None) -> ChatTurn:
+def respond(
+    services: Services,
+    message: str,
+    mode: Mode | None = None,
+    lang: Lang | None = None,
+    thread: Thread | None = None,
+) -> ChatTurn:
     """The whole turn at once (the stream, consumed)."""
-    for event in stream_turn(services, message, mode, lang):
+    for event in stream_turn(services, message, mode, lang, thread):
         if event.turn is not None:
             return event.turn
     raise AssertionError("stream_turn always ends with a turn")

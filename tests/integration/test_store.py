@@ -5,13 +5,13 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import InputError
-from assistant.store import Store, TandemProfile
+from assistant.store import Database, ProfileStore, TandemProfile
 
 pytestmark = pytest.mark.integration
 
 
 def test_profile_round_trip_and_sessions(tmp_path: Path) -> None:
-    store = Store(tmp_path / "db" / "tandem.sqlite3")
+    store = ProfileStore(Database(tmp_path / "db" / "tandem.sqlite3"))
     store.add_tandem(
         TandemProfile(
             name="finance-ai",
@@ -25,12 +25,13 @@ def test_profile_round_trip_and_sessions(tmp_path: Path) -> None:
     profile = store.log_session("finance-ai", "ChatGPT", "erste Prompts für Berichte geschrieben")
     assert profile.next_session == 3 and [s.number for s in profile.sessions] == [1, 2]
     assert "Sitzung 2 (ChatGPT): erste Prompts" in profile.history("de")
-    again = Store(tmp_path / "db" / "tandem.sqlite3").tandem("finance-ai")  # a new connection sees it all
+    # a new connection sees it all
+    again = ProfileStore(Database(tmp_path / "db" / "tandem.sqlite3")).tandem("finance-ai")
     assert again.goals == ["KI im Berichtswesen nutzen"] and len(again.sessions) == 2
 
 
 def test_relogging_a_session_updates_it(tmp_path: Path) -> None:
-    store = Store(tmp_path / "t.sqlite3")
+    store = ProfileStore(Database(tmp_path / "t.sqlite3"))
     store.add_tandem(TandemProfile(name="t1"))
     store.log_session("t1", "A", "first", number=1)
     profile = store.log_session("t1", "A", "corrected", number=1)
@@ -49,7 +50,7 @@ def test_relogging_a_session_updates_it(tmp_path: Path) -> None:
     ],
 )
 def test_bad_input_is_explained_and_nothing_is_lost(tmp_path: Path, action: object, message: str) -> None:
-    store = Store(tmp_path / "t.sqlite3")
+    store = ProfileStore(Database(tmp_path / "t.sqlite3"))
     store.add_tandem(TandemProfile(name="t1"))
     store.log_session("t1", "A", "kept")
     with pytest.raises(InputError, match=message):

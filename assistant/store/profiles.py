@@ -1,40 +1,16 @@
-"""SQLite state in the data dir: tandem profiles and the sessions they held."""
+"""Tandem profiles and the sessions they held."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from assistant.errors import InputError
+from assistant.store.db import Database
 from assistant.text.language import Lang, pick
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS tandems (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL UNIQUE,
-    junior TEXT NOT NULL DEFAULT '',
-    senior TEXT NOT NULL DEFAULT '',
-    goals TEXT NOT NULL DEFAULT '[]',
-    topics TEXT NOT NULL DEFAULT '[]',
-    sessions_planned INTEGER NOT NULL DEFAULT 6,
-    lang TEXT NOT NULL DEFAULT 'de'
-);
-CREATE TABLE IF NOT EXISTS sessions (
-    id INTEGER PRIMARY KEY,
-    tandem_id INTEGER NOT NULL REFERENCES tandems(id) ON DELETE CASCADE,
-    number INTEGER NOT NULL,
-    held_on TEXT NOT NULL,
-    topic TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    UNIQUE (tandem_id, number)
-);
-"""
 
 
 class SessionRecord(BaseModel):
@@ -69,26 +45,11 @@ class TandemProfile(BaseModel):
         return "; ".join(f"{word} {s.number} ({s.topic}): {s.summary}" for s in recent)
 
 
-class Store:
-    """Tandem profiles in SQLite (WAL), one file in the data dir."""
+class ProfileStore:
+    """Tandem profiles, in the data dir's database."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        with self._connect() as db:
-            db.executescript(SCHEMA)
-
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=10)
-        db.row_factory = sqlite3.Row
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA foreign_keys=ON")
-        try:
-            with db:
-                yield db
-        finally:
-            db.close()
+    def __init__(self, database: Database) -> None:
+        self.db = database
 
     def add_tandem(self, profile: TandemProfile) -> TandemProfile:
         """Create a tandem; the name must be new."""
@@ -97,7 +58,7 @@ class Store:
         if not 1 <= profile.sessions_planned <= 50:
             raise InputError("--sessions must be between 1 and 50.")
         try:
-            with self._connect() as db:
+            with self.db.transaction() as db:
                 db.execute(
                     "INSERT INTO tandems (name, junior, senior, goals, topics, sessions_planned, lang) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -117,7 +78,7 @@ class Store:
 
     def tandem(self, name: str) -> TandemProfile:
         """A tandem with its sessions; an unknown name is an error that lists the known ones."""
-        with self._connect() as db:
+        with self.db.read() as db:
             row = db.execute("SELECT * FROM tandems WHERE name = ?", (name,)).fetchone()
             if row is None:
                 known = [r["name"] for r in db.execute("SELECT name FROM tandems ORDER BY name")]
@@ -143,7 +104,7 @@ class Store:
         )
 
     def names(self) -> list[str]:
-        with self._connect() as db:
+        with self.db.read() as db:
             return [r["name"] for r in db.execute("SELECT name FROM tandems ORDER BY name")]
 
     def log_session(
@@ -165,7 +126,7 @@ class Store:
             date.fromisoformat(when)
         except ValueError as exc:
             raise InputError(f"--date must be a date like 2026-12-01, not '{when}'.") from exc
-        with self._connect() as db:
+        with self.db.transaction() as db:
             tandem_id = db.execute("SELECT id FROM tandems WHERE name = ?", (name,)).fetchone()["id"]
             db.execute(
                 "INSERT INTO sessions (tandem_id, number, held_on, topic, summary) VALUES (?, ?, ?, ?, ?) "
