@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from assistant.rag.background import Background
 from assistant.rag.relevance import is_relevant
 from assistant.rag.retrieve import Filters
 from assistant.schema import Chunk, Hit, Source
@@ -143,11 +144,13 @@ class Searcher(Protocol):
 
 @dataclass
 class Material:
-    """The programme material a mode draws on: the retriever with the configured top-k and relevance floor."""
+    """The programme material a mode draws on: the retriever with the configured top-k and relevance floor,
+    and the background model the relevance rule contrasts with (none: the rule's similarity margins alone)."""
 
     retriever: Searcher
     top_k: int
     min_relevance: float
+    background: Background | None = None
 
     def relevant(
         self, query: str, filters: Filters | None = None, vector: Sequence[float] | None = None
@@ -156,8 +159,13 @@ class Material:
         index."""
         if self.retriever.is_empty():
             return []
+        closeness = None
+        if self.background is not None:
+            if vector is None:  # embedded once, for the search and the background alike
+                vector = self.background.embeddings.embed_query(query)
+            closeness = self.background.closeness(vector)
         hits = self.retriever.search(query, self.top_k, filters, vector)
-        passed = [hit for hit in hits if is_relevant(hit, self.min_relevance)]
+        passed = [hit for hit in hits if is_relevant(hit, self.min_relevance, closeness)]
         return merge_sections(passed, lambda doc_id: [c.id for c in self.retriever.chunks_of(doc_id)])
 
     def whole_section(self, hit: Hit) -> Hit:

@@ -4,26 +4,44 @@ from __future__ import annotations
 
 from assistant.schema import Hit
 
+# Without a background model: margins above the similarity floor.
 CLEAR_MARGIN = 0.13
 MIN_EVIDENCE = 0.45
+# With a background model (`assistant.rag.background`): margins over the question's closeness to it.
+CLEAR_CONTRAST = 0.08
+EVIDENCE_CONTRAST = 0.04
 
 
-def is_relevant(hit: Hit, floor: float) -> bool:
-    """Clearly similar, or above the floor with much of the question's own vocabulary in it.
+def is_relevant(hit: Hit, floor: float, background: float | None = None) -> bool:
+    """Above the floor, and clearly closer to the question than anything outside the programme is.
 
     `similarity` is the cosine of centered e5 vectors; `evidence` the IDF-weighted share of the question's
     content words found in the passage's title, section or text as whole words (a compound's fragment
     counts only as itself; across languages only the word itself counts), see `KeywordIndex.evidence`.
-    On off-topic questions similarity alone runs up to about floor + 0.12 against the material and a
-    stray shared word brings evidence to about 0.4; the two margins sit just above that. Calibrated on the
-    dev split of `evals/datasets/relevance/cases.jsonl` (`tandem eval relevance`).
+    `background` is the question's closeness to the background model (generic sentences about everyday
+    and other-work domains, `Background.closeness`).
+
+    With a background: the passage passes when its similarity exceeds the background closeness by
+    `CLEAR_CONTRAST`, or by `EVIDENCE_CONTRAST` when much of the question's own vocabulary is in it. The
+    contrast is a likelihood-ratio style test: e5 similarities are compressed and shift with the
+    question's language and length, and both sides shift together. Without one (an embedding model the
+    margins are not calibrated for): the similarity must clear the floor by `CLEAR_MARGIN`, or the
+    evidence reach `MIN_EVIDENCE`. Calibrated on the dev split of `evals/datasets/relevance/cases.jsonl`
+    (`tandem eval relevance`).
 
     >>> base = Hit(id="1", source="s", title="t", section="", lang="en", score=1, text="x")
     >>> [is_relevant(base.model_copy(update=u), 0.17) for u in
     ...  ({"similarity": 0.35}, {"similarity": 0.25}, {"similarity": 0.25, "evidence": 0.6},
     ...   {"similarity": 0.1, "evidence": 1.0})]
     [True, False, True, False]
+    >>> [is_relevant(base.model_copy(update=u), 0.17, background=0.3) for u in
+    ...  ({"similarity": 0.40}, {"similarity": 0.35}, {"similarity": 0.35, "evidence": 0.6},
+    ...   {"similarity": 0.32, "evidence": 1.0})]
+    [True, False, True, False]
     """
     if hit.similarity < floor:
         return False
-    return hit.similarity >= floor + CLEAR_MARGIN or hit.evidence >= MIN_EVIDENCE
+    if background is None:
+        return hit.similarity >= floor + CLEAR_MARGIN or hit.evidence >= MIN_EVIDENCE
+    contrast = hit.similarity - background
+    return contrast >= CLEAR_CONTRAST or (hit.evidence >= MIN_EVIDENCE and contrast >= EVIDENCE_CONTRAST)
