@@ -26,10 +26,6 @@ FLAGS = {
     "kind": "--kind",
     "date": "--date",
     "user": "--user",
-    "conversation": "--conversation",
-    "title": "TITLE",
-    "turn": "TURN",
-    "rating": "up|down",
     "comment": "--comment",
 }
 
