@@ -76,7 +76,7 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(100, ge=0, le=2000, description="Characters carried into the next chunk.")
     top_k: int = Field(5, ge=1, le=50, description="Passages retrieved per question.")
     keyword_weight: float = Field(
-        0.5, ge=0.0, le=2.0, description="Largest weight of keyword search in the fusion (dense is 1.0)."
+        1.0, ge=0.0, le=2.0, description="Largest weight of keyword search in the fusion (dense is 1.0)."
     )
     min_relevance: float = Field(
         0.17,
