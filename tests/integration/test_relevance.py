@@ -4,7 +4,7 @@ import pytest
 
 from assistant.container import Services
 from assistant.evaluation.relevance import SUITE
-from assistant.evaluation.suite import format_eval, run_suite
+from assistant.evaluation.suite import EvalReport, format_eval, run_suite
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -31,17 +31,30 @@ def test_a_stem_shared_by_chance_does_not_ground_an_answer(knowledge_services: S
     assert not answer.grounded and not answer.sources
 
 
-# Measured on the test split when the rule was tuned on dev (off-topic refusal 0.864, on-topic answers 0.848):
-# a fall below that is a regression; the issue's target of 0.95 on both is not reached yet.
-MEASURED = {"off_topic_refusal": 0.86, "on_topic_answered": 0.84}
+TARGET = {"off_topic_refusal": 0.95, "on_topic_answered": 0.95}  # issue 8, on the test split
+
+
+@pytest.fixture(scope="module")
+def test_split(knowledge_services: Services) -> EvalReport:
+    report = run_suite(SUITE, "test", knowledge_services)
+    print(format_eval(report))
+    return report
 
 
 @pytest.mark.timeout(1800)  # every test question goes through ask, offline composer included
-def test_relevance_on_the_test_split(knowledge_services: Services) -> None:
-    report = run_suite(SUITE, "test", knowledge_services)
-    print(format_eval(report))
-    metrics = report.splits["test"].metrics
-    assert all(metrics[name] >= level for name, level in MEASURED.items()), format_eval(report)
-    below = report.below_thresholds()
-    if below:
-        pytest.xfail("known gap to the 0.95 target: " + "; ".join(below))
+def test_relevance_on_the_test_split(test_split: EvalReport) -> None:
+    # SUITE.thresholds: the level measured on the fresh test split (written before the rule was tuned on dev)
+    assert test_split.below_thresholds() == [], format_eval(test_split)
+
+
+@pytest.mark.timeout(1800)
+@pytest.mark.xfail(
+    strict=False,
+    reason=(
+        "known gap: the fresh test split measured off-topic refusal 0.896 (English 0.818) and on-topic "
+        "answers 0.896 against the 0.95 target"
+    ),
+)
+def test_relevance_reaches_the_issue_target_on_the_test_split(test_split: EvalReport) -> None:
+    metrics = test_split.splits["test"].metrics
+    assert all(metrics.get(name, 0.0) >= level for name, level in TARGET.items()), format_eval(test_split)
