@@ -162,11 +162,11 @@ FUZZY_NAMES: dict[str, Term] = {
 # Nouns that name no subject of their own: never the topic of a text.
 GENERIC_NOUNS = frozenset(
     """mentorin mentor mentee mentees mentoren sitzung sitzungen session sessions treffen termin tandem ergebnis
-    ergebnisse zeit stunde stunden minuten woche wochen tag tage gespräch frage fragen thema themen spaß idee ideen
-    gefühl anfang ende mal beispiel sache sachen dinge ding kollegin kollege kollegen chef chefin team teams
-    abteilung büro leute menschen hilfe übung schritt schritte problem probleme meinung arbeit aufgabe aufgaben
-    erfahrung erfahrungen vorstand bereich werkstudent werkstudentin anruf faden unternehmen firma rückblick jahr
-    monat angst skepsis lust nachwuchskraft führungskraft junior juniorin senior montag dienstag mittwoch
-    donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday sunday today session
-    mentor mentee ich sie ihr ihnen wir first second third last next""".split()
+    ergebnisse zeit stunde stunden minuten woche wochen tag tage gespräch frage fragen thema themen spaß idee
+    ideen gefühl anfang ende mal beispiel sache sachen dinge ding kollegin kollege kollegen chef chefin team
+    teams abteilung büro leute menschen hilfe übung schritt schritte problem probleme meinung arbeit aufgabe
+    aufgaben erfahrung erfahrungen bereich unternehmen firma jahr monat angst skepsis lust nachwuchskraft
+    führungskraft junior juniorin senior montag dienstag mittwoch donnerstag freitag samstag sonntag monday
+    tuesday wednesday thursday friday saturday sunday today session mentor mentee ich sie ihr ihnen wir first
+    second third last next""".split()
 )
