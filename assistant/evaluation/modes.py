@@ -19,7 +19,7 @@ from assistant.modes.feedback.checks import check_feedback
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.modes.generation import Outcome
 from assistant.modes.prepare.checks import check_plan
-from assistant.modes.prepare.models import PlanRequest, SessionPlan
+from assistant.modes.prepare.models import PlanContent, PlanRequest, SessionPlan
 from assistant.modes.reflect.checks import check_reflection
 from assistant.modes.reflect.models import ReflectionSet
 from assistant.text.language import Lang
@@ -80,15 +80,29 @@ def load_mode_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") ->
     return cases
 
 
-def _text(result: BaseModel) -> str:
-    return json.dumps(result.model_dump(exclude={"sources", "note"}), ensure_ascii=False).lower()
+# Fields of a result that echo the request (the user's text, topic or senior) or are not words at all:
+# an expectation about what the product wrote is never searched in them.
+_NOT_GENERATED = {"sources", "note", "language", "backend", "kind", "context", "remark", "topic", "senior"}
+
+
+def _generated_text(result: BaseModel) -> str:
+    """The words the product wrote, lower case: a reflection's questions, a plan's content (title, goals, agenda,
+    exercise, materials, next time); never the fields that echo the input."""
+    if isinstance(result, ReflectionSet):
+        return "\n".join(item.question for item in result.items).lower()
+    if isinstance(result, SessionPlan):
+        return json.dumps(
+            result.model_dump(include=set(PlanContent.model_fields)), ensure_ascii=False
+        ).lower()
+    return json.dumps(result.model_dump(exclude=_NOT_GENERATED), ensure_ascii=False).lower()
 
 
 def _expectations(case: ModeCase, result: BaseModel, route: str | None) -> dict[str, bool]:
     """Each expectation of the case: name -> passed."""
     e, out = case.expect, {}
     if "mentions_any" in e:
-        out["mentions_any"] = any(word.lower() in _text(result) for word in e["mentions_any"])
+        text = _generated_text(result)
+        out["mentions_any"] = any(word.lower() in text for word in e["mentions_any"])
     if "has_exercise" in e and isinstance(result, SessionPlan):
         out["has_exercise"] = (result.exercise is not None) == bool(e["has_exercise"])
     if isinstance(result, FeedbackDraft):
