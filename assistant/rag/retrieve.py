@@ -220,10 +220,11 @@ class Retriever:
     def _twin_rankings(
         self, query: str, vector: Sequence[float], filters: Filters, n: int
     ) -> list[list[tuple[Chunk, float]]]:
-        """With a language filter: the other language's rankings, each hit replaced by the matching passage
-        of its translation twin in the filtered language (a question matches its own language best)."""
-        if not filters.lang:
-            return []
+        """With a filter to another language than the question's: the question's own language's rankings,
+        each hit replaced by the matching passage of its twin in the filtered language (a question matches
+        its own language best)."""
+        if not filters.lang or detect_language(query) == filters.lang:
+            return []  # a question in the filtered language is served by that language's own rankings
         self.keyword_index()  # the twin map is rebuilt with it
         rankings: list[list[tuple[Chunk, float]]] = []
         for other in (lang for lang in LANGS if lang != filters.lang):

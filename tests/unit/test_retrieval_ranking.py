@@ -90,6 +90,8 @@ def test_a_hit_in_the_other_language_lifts_its_twin_across_a_language_filter() -
     assert hits[0].id == "x-de-1" and all(h.lang == "de" for h in hits)
     # the similarity stays the passage's own cosine with the question (what the relevance rule reads)
     assert hits[0].similarity == 0.6
+    # a question in the filtered language itself is served by that language's own rankings
+    assert retriever().search("Wie gebe ich meiner Chefin Feedback nach oben?", 2, german)[0].id == "y-de-1"
 
 
 def test_without_a_filter_a_document_comes_in_one_language_only() -> None:
