@@ -290,14 +290,17 @@ SUITE = Suite(
     description="session plans against hand-labelled blocks, exercise subject, numbers, context and pasted topics",
     dataset=DEFAULT_DATASET,
     run=_run,
-    # measured on the test split (offline, shipped material) when the suite was written. exercise_fit misses one
-    # case ("Whiteboard in hybriden Workshops (Miro)" is read as hybrid work, so its steps never name Miro);
-    # context_used misses three whose wording the senior-context word lists (dev and material only) do not know
+    # measured on the fresh test split (44 requests written before any measurement; the old test split, looked at
+    # while the senior-context word lists were tuned, is now dev), offline on the shipped material, less a margin of
+    # at most 0.02 (dev: exercise_fit 0.982, context_used 0.917). On test, exercise steps name nothing of the tool
+    # for Power BI, Power Query, Asana, 2FA/MFA, breakout rooms, Teams telephony, e-invoices, Drive sharing and
+    # fact-checking; the context adds nothing a mentor would adapt for most new phrasings (low vision, hearing,
+    # tablet, travel, paper, strong opinions, repeated cancellations, a legal counsel)
     thresholds={
         "block_coverage": 1.0,
-        "exercise_fit": 0.96,
+        "exercise_fit": 0.71,
         "numbers_agree": 1.0,
-        "context_used": 0.81,
+        "context_used": 0.35,
         "no_pasted_topic": 1.0,
     },
 )
