@@ -1,6 +1,8 @@
+import re
 from pathlib import Path
 
 import pytest
+from pydantic import SecretStr
 
 from assistant.cli import main
 from assistant.settings import Settings
@@ -55,3 +57,20 @@ def test_readme_documents_every_setting() -> None:
     assert "make run" in readme and "make test" in readme
     for name, _, _ in Settings().describe():
         assert f"`{name}`" in readme, f"{name} is missing from the README's configuration table"
+
+
+def test_readme_shows_every_default() -> None:
+    """The configuration table's default column says what the code does (a changed default updates both)."""
+    from assistant.settings import PROJECT_ROOT
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    shown = dict(re.findall(r"^\| `(TANDEM_\w+)` \| *`?([^|`]*?)`? *\|", readme, flags=re.MULTILINE))
+    for name, field in Settings.model_fields.items():
+        default = field.get_default(call_default_factory=True)
+        if isinstance(default, SecretStr) or default is None:
+            expected = ""
+        elif isinstance(default, Path):
+            expected = default.name
+        else:
+            expected = str(default)
+        assert shown[f"TANDEM_{name.upper()}"].strip() == expected, f"README default of TANDEM_{name.upper()}"
