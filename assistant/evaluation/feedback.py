@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, model_validator
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import rate
 from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.modes.feedback.models import FeedbackDraft
 from assistant.text.language import Lang
@@ -166,10 +167,6 @@ def praise_problems(case: FeedbackCase, draft: FeedbackDraft) -> list[str]:
     return problems
 
 
-def _rate(hits: int, total: int, empty: float = 1.0) -> float:
-    return round(hits / total, 4) if total else empty
-
-
 def evaluate_feedback(pairs: Iterable[tuple[FeedbackCase, FeedbackDraft]]) -> SplitReport:
     """The metrics over (case, draft) pairs, with one failure line per case that lost a point."""
     flags = wrong = spans = missed = watched = clean = facts = lost = praised = praise = n = 0
@@ -197,18 +194,18 @@ def evaluate_feedback(pairs: Iterable[tuple[FeedbackCase, FeedbackDraft]]) -> Sp
         if problems:
             failures.append(f"{case.id} ({case.kind}): {'; '.join(problems)}  <- {case.remark!r}")
     metrics = {
-        "flag_precision": _rate(flags - wrong, flags),
-        "flag_recall": _rate(spans - missed, spans),
-        "no_flag_survives": _rate(clean, watched),
-        "facts_kept": _rate(facts - lost, facts),
-        "praise_coached": _rate(praised, praise),
+        "flag_precision": rate(flags - wrong, flags),
+        "flag_recall": rate(spans - missed, spans),
+        "no_flag_survives": rate(clean, watched),
+        "facts_kept": rate(facts - lost, facts),
+        "praise_coached": rate(praised, praise),
     }
     details = {
         "flags": flags,
         "false_flags": wrong,
         "must_flag_spans": spans,
         "missed_spans": missed,
-        "cases_all_clear_by_kind": {k: _rate(sum(v), len(v)) for k, v in sorted(by_kind.items())},
+        "cases_all_clear_by_kind": {k: rate(sum(v), len(v)) for k, v in sorted(by_kind.items())},
     }
     return SplitReport(n=n, metrics=metrics, failures=failures, details=details)
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, ConfigDict
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import share
 from assistant.evaluation.suite import SplitReport, Suite
 from assistant.text.language import Lang, detect_language
 
@@ -42,10 +43,6 @@ def load_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list
     return load_jsonl(path, LanguageCase, split)
 
 
-def _accuracy(hits: list[bool]) -> float:
-    return round(sum(hits) / len(hits), 4) if hits else 0.0
-
-
 def evaluate_language(cases: Iterable[LanguageCase], detect: Callable[[str], Lang]) -> dict[str, Any]:
     """Run `detect` on every message and score it against the labels.
 
@@ -62,14 +59,14 @@ def evaluate_language(cases: Iterable[LanguageCase], detect: Callable[[str], Lan
     hits = [guess == case.lang for case, guess in rows]
     clear = [guess == case.lang for case, guess in rows if not case.ambiguous]
     by_lang = {
-        lang: {"n": len(lang_hits), "accuracy": _accuracy(lang_hits)}
+        lang: {"n": len(lang_hits), "accuracy": share(lang_hits)}
         for lang in ("de", "en")
         if (lang_hits := [guess == case.lang for case, guess in rows if case.lang == lang])
     }
     return {
         "n": len(hits),
-        "accuracy": _accuracy(hits),
-        "clear": {"n": len(clear), "accuracy": _accuracy(clear)},
+        "accuracy": share(hits),
+        "clear": {"n": len(clear), "accuracy": share(clear)},
         "by_lang": by_lang,
         "misses": [
             {"id": case.id, "text": case.text, "lang": case.lang, "guess": guess, "ambiguous": case.ambiguous}

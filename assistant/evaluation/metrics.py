@@ -60,3 +60,17 @@ def distinct(ids: Sequence[str]) -> list[str]:
     ['a', 'b', 'c']
     """
     return list(dict.fromkeys(ids))
+
+
+def rate(passed: float, total: float, empty: float = 1.0) -> float:
+    """`passed / total` to four places; `empty` when nothing was counted (by default: nothing failed).
+
+    >>> rate(2, 3), rate(0, 0), rate(0, 0, empty=0.0)
+    (0.6667, 1.0, 0.0)
+    """
+    return round(passed / total, 4) if total else empty
+
+
+def share(outcomes: Sequence[bool]) -> float:
+    """The share of true outcomes to four places, 0.0 for none."""
+    return rate(sum(outcomes), len(outcomes), empty=0.0)

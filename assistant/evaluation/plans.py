@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import rate
 from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.text.language import Lang
 
@@ -236,10 +237,6 @@ def pasted(plan: SessionPlan, case: PlanCase) -> list[str]:
     return [pattern for pattern in case.must_not if pattern.lower() in text]
 
 
-def _rate(passed: int, total: int) -> float:
-    return round(passed / total, 4) if total else 1.0
-
-
 def evaluate_plans(services: Services, cases: list[PlanCase]) -> SplitReport:
     """Plan every case (and, for a labelled context, the same request without it) and score the plans."""
     found = labelled = 0
@@ -274,8 +271,8 @@ def evaluate_plans(services: Services, cases: list[PlanCase]) -> SplitReport:
             problems += found_problems
         if problems:
             failures.append(f"{case.id}: {'; '.join(problems)}")
-    metrics = {"block_coverage": _rate(found, labelled)}
-    metrics.update({name: _rate(passed, total) for name, (passed, total) in tallies.items()})
+    metrics = {"block_coverage": rate(found, labelled)}
+    metrics.update({name: rate(passed, total) for name, (passed, total) in tallies.items()})
     details = {"n_" + name: total for name, (_, total) in tallies.items()}
     return SplitReport(n=len(cases), metrics=metrics, failures=failures, details=details)
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import rate
 from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.text.language import Lang
 
@@ -290,8 +291,7 @@ def score_case(case: ReflectionCase, result: ReflectionSet) -> CaseScore:
 
 
 def _rate(pairs: list[tuple[int, int]]) -> float:
-    total = sum(b for _, b in pairs)
-    return round(sum(a for a, _ in pairs) / total, 4) if total else 1.0
+    return rate(sum(a for a, _ in pairs), sum(b for _, b in pairs))
 
 
 def summarise(scores: list[CaseScore]) -> dict[str, float]:

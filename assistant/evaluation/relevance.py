@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, ConfigDict
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import share
 from assistant.evaluation.suite import SplitReport, Suite, require_index
 from assistant.rag.retrieve import Filters
 from assistant.schema import Answer, Hit
@@ -95,7 +96,7 @@ def judge(case: RelevanceCase, answer: Answer, relevant: Sequence[Hit]) -> Outco
 
 
 def _rate(rows: list[Outcome]) -> float:
-    return round(sum(r.ok for r in rows) / len(rows), 4) if rows else 0.0
+    return share([r.ok for r in rows])
 
 
 def score(outcomes: Iterable[Outcome]) -> dict[str, float]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, get_args
 from pydantic import BaseModel, ConfigDict
 
 from assistant.evaluation.dataset import DATASETS, Split, SplitChoice, load_jsonl
+from assistant.evaluation.metrics import share
 from assistant.evaluation.suite import SplitReport, Suite
 from assistant.modes.models import Mode
 from assistant.text.language import Lang
@@ -46,10 +47,6 @@ def load_cases(path: Path = DEFAULT_DATASET, split: SplitChoice = "all") -> list
     return load_jsonl(path, RoutingCase, split)
 
 
-def _rate(hits: list[bool]) -> float:
-    return round(sum(hits) / len(hits), 4) if hits else 0.0
-
-
 def evaluate_routing(cases: Iterable[RoutingCase], route: Callable[[str], Mode]) -> dict[str, Any]:
     """Route every message and score it: accuracy overall, per expected route and per language, and the misses.
 
@@ -61,18 +58,18 @@ def evaluate_routing(cases: Iterable[RoutingCase], route: Callable[[str], Mode])
     """
     rows = [(case, route(case.message)) for case in cases]
     by_route = {
-        name: {"n": len(hits), "accuracy": _rate(hits)}
+        name: {"n": len(hits), "accuracy": share(hits)}
         for name in ROUTES
         if (hits := [got == case.route for case, got in rows if case.route == name])
     }
     by_lang = {
-        lang: {"n": len(hits), "accuracy": _rate(hits)}
+        lang: {"n": len(hits), "accuracy": share(hits)}
         for lang in ("de", "en")
         if (hits := [got == case.route for case, got in rows if case.lang == lang])
     }
     return {
         "n": len(rows),
-        "accuracy": _rate([got == case.route for case, got in rows]),
+        "accuracy": share([got == case.route for case, got in rows]),
         "by_route": by_route,
         "by_lang": by_lang,
         "misses": [
