@@ -15,7 +15,7 @@ from assistant.rag.background import Background
 from assistant.rag.relevance import is_relevant
 from assistant.rag.retrieve import Filters
 from assistant.schema import Chunk, Hit, Source
-from assistant.text.language import Lang, doc_stem
+from assistant.text.language import Lang, detect_language, doc_stem
 
 SNIPPET_CHARS = 280
 MIN_OVERLAP = 20  # characters a chunk must repeat of the one before it to count as the carried-over overlap
@@ -165,8 +165,29 @@ class Material:
                 vector = self.background.embeddings.embed_query(query)
             closeness = self.background.closeness(vector)
         hits = self.retriever.search(query, self.top_k, filters, vector)
-        passed = [hit for hit in hits if is_relevant(hit, self.min_relevance, closeness)]
+        lang = detect_language(query)
+        passed = [
+            hit
+            for hit in hits
+            if is_relevant(hit, self.min_relevance, closeness, self.twin_evidence(query, hit, lang))
+        ]
         return merge_sections(passed, lambda doc_id: [c.id for c in self.retriever.chunks_of(doc_id)])
+
+    def twin_evidence(self, query: str, hit: Hit, lang: Lang) -> float | None:
+        """The question's evidence in the hit's translation twin, for a hit in another language than the
+        question: the section at the same position of the twin document (translations keep their order).
+        None for a hit in the question's language, without a twin, or from a searcher without keywords."""
+        index = getattr(self.retriever, "keyword_index", None)
+        twin_doc = f"{doc_stem(hit.doc_id)}.{lang}"
+        if hit.lang == lang or index is None or not hit.section or twin_doc == hit.doc_id:
+            return None
+        mine = list(dict.fromkeys(c.section for c in self.retriever.chunks_of(hit.doc_id)))
+        theirs = list(dict.fromkeys(c.section for c in self.retriever.chunks_of(twin_doc)))
+        if hit.section not in mine or len(mine) != len(theirs):
+            return None
+        section = theirs[mine.index(hit.section)]
+        chunks = [c for c in self.retriever.chunks_of(twin_doc) if c.section == section]
+        return max(index().evidence(query, chunks, lang).values(), default=0.0)
 
     def whole_section(self, hit: Hit) -> Hit:
         """The hit with the text of its whole section (every chunk of it, joined in document order); a hit

@@ -10,9 +10,14 @@ MIN_EVIDENCE = 0.45
 # With a background model (`assistant.rag.background`): margins over the question's closeness to it.
 CLEAR_CONTRAST = 0.08
 EVIDENCE_CONTRAST = 0.04
+# A passage in the other language than the question, whose translation twin holds the question's vocabulary:
+# cross-language e5 similarities run lower than same-language ones for the same content.
+TWIN_CONTRAST = 0.0
 
 
-def is_relevant(hit: Hit, floor: float, background: float | None = None) -> bool:
+def is_relevant(
+    hit: Hit, floor: float, background: float | None = None, twin_evidence: float | None = None
+) -> bool:
     """Above the floor, and clearly closer to the question than anything outside the programme is.
 
     `similarity` is the cosine of centered e5 vectors; `evidence` the IDF-weighted share of the question's
@@ -26,7 +31,10 @@ def is_relevant(hit: Hit, floor: float, background: float | None = None) -> bool
     contrast is a likelihood-ratio style test: e5 similarities are compressed and shift with the
     question's language and length, and both sides shift together. Without one (an embedding model the
     margins are not calibrated for): the similarity must clear the floor by `CLEAR_MARGIN`, or the
-    evidence reach `MIN_EVIDENCE`. Calibrated on the dev split of `evals/datasets/relevance/cases.jsonl`
+    evidence reach `MIN_EVIDENCE`. `twin_evidence` is given for a passage in another language than the
+    question: the evidence of its translation twin (the same section in the question's language), where
+    the question's words can be matched by stem; reaching `MIN_EVIDENCE` there, the passage needs only
+    `TWIN_CONTRAST` over the background. Calibrated on the dev split of `evals/datasets/relevance/cases.jsonl`
     (`tandem eval relevance`).
 
     >>> base = Hit(id="1", source="s", title="t", section="", lang="en", score=1, text="x")
@@ -38,10 +46,14 @@ def is_relevant(hit: Hit, floor: float, background: float | None = None) -> bool
     ...  ({"similarity": 0.40}, {"similarity": 0.35}, {"similarity": 0.35, "evidence": 0.6},
     ...   {"similarity": 0.32, "evidence": 1.0})]
     [True, False, True, False]
+    >>> [is_relevant(base.model_copy(update={"similarity": 0.31}), 0.17, 0.3, t) for t in (None, 0.3, 0.7)]
+    [False, False, True]
     """
     if hit.similarity < floor:
         return False
     if background is None:
         return hit.similarity >= floor + CLEAR_MARGIN or hit.evidence >= MIN_EVIDENCE
     contrast = hit.similarity - background
-    return contrast >= CLEAR_CONTRAST or (hit.evidence >= MIN_EVIDENCE and contrast >= EVIDENCE_CONTRAST)
+    if contrast >= CLEAR_CONTRAST or (hit.evidence >= MIN_EVIDENCE and contrast >= EVIDENCE_CONTRAST):
+        return True
+    return twin_evidence is not None and twin_evidence >= MIN_EVIDENCE and contrast >= TWIN_CONTRAST
