@@ -213,7 +213,8 @@ class Material:
         vector: Sequence[float] | None = None,
     ) -> list[Hit]:
         """Relevant passages for a reader of `lang`: their language first; the other language only for
-        documents that have no version in it, or when nothing in their language is relevant.
+        documents that have no version in it, or when nothing in their language is relevant (then from
+        a search in the other language alone, when the search over both finds nothing either).
 
         A language chosen in `filters` is the reader's own choice and is kept as it is.
         """
@@ -222,6 +223,8 @@ class Material:
             return self.relevant(query, filters, vector)
         own = self.relevant(query, replace(filters, lang=lang), vector)
         other = [hit for hit in self.relevant(query, filters, vector) if hit.lang != lang]
+        if not own and not other:  # the other language's own ranking (a search over both may pick twins)
+            other = self.relevant(query, replace(filters, lang="de" if lang == "en" else "en"), vector)
         if not own:
             return reader_first(other, lang)
         return own + [hit for hit in other if not self.has_twin(hit, lang)]

@@ -78,3 +78,21 @@ def test_twin_evidence_lowers_the_contrast_but_does_not_remove_it() -> None:
     assert not is_relevant(below, floor, background, twin_evidence=1.0)
     # without a background model the twin route does not apply
     assert not is_relevant(h.model_copy(update={"similarity": 0.25}), floor, None, twin_evidence=1.0)
+
+
+@dataclass
+class RankingStub(KeywordStub):
+    """The search over both languages picks the weak English version; the German ranking alone finds the
+    strong German passage."""
+
+    def search(self, query: str, k: int = 5, filters: Any = None, vector: Any = None) -> list[Hit]:
+        lang = filters.lang if filters else None
+        weak = Hit.from_chunk(CHUNKS[3], score=1.0, similarity=0.1)
+        strong = Hit.from_chunk(CHUNKS[1], score=1.0, similarity=0.5)
+        return [strong] if lang == "de" else [weak] if lang in (None, "en") else []
+
+
+def test_for_reader_searches_the_other_language_alone_when_nothing_else_passes() -> None:
+    material = Material(RankingStub(), top_k=5, min_relevance=0.17)
+    assert [h.id for h in material.for_reader("pulse survey?", "en")] == ["de2"]
+    assert [h.id for h in material.for_reader("Pulsbefragung?", "de")] == ["de2"]
