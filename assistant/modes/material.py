@@ -181,12 +181,13 @@ class Material:
         twin_doc = f"{doc_stem(hit.doc_id)}.{lang}"
         if hit.lang == lang or index is None or not hit.section or twin_doc == hit.doc_id:
             return None
+        twin_chunks = self.retriever.chunks_of(twin_doc)
         mine = list(dict.fromkeys(c.section for c in self.retriever.chunks_of(hit.doc_id)))
-        theirs = list(dict.fromkeys(c.section for c in self.retriever.chunks_of(twin_doc)))
+        theirs = list(dict.fromkeys(c.section for c in twin_chunks))
         if hit.section not in mine or len(mine) != len(theirs):
             return None
         section = theirs[mine.index(hit.section)]
-        chunks = [c for c in self.retriever.chunks_of(twin_doc) if c.section == section]
+        chunks = [c for c in twin_chunks if c.section == section]
         return max(index().evidence(query, chunks, lang).values(), default=0.0)
 
     def whole_section(self, hit: Hit) -> Hit:
