@@ -46,7 +46,7 @@ def _require_open(items: list[str], lang: object, what: str) -> None:
     if bad:
         listed = "; ".join(repr(item) for item in bad)
         raise ValueError(
-            f"{what} must be open questions ending in '?' and not starting with a yes/no word "
+            f"{what} must be open questions: ending in '?' and opening with a question word, not with a verb "
             f"(e.g. 'Is', 'Hast', 'Can'); rephrase with what/how/which or wie/was/welche: {listed}"
         )
 
