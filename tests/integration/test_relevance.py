@@ -51,8 +51,8 @@ def test_relevance_on_the_test_split(test_split: EvalReport) -> None:
 @pytest.mark.xfail(
     strict=False,
     reason=(
-        "known gap: the fresh test split measured off-topic refusal 0.896 (English 0.818) and on-topic "
-        "answers 0.896 against the 0.95 target"
+        "known gap: the fresh test split measured off-topic refusal 0.895 (English 0.818) and on-topic "
+        "answers 0.895 against the 0.95 target"
     ),
 )
 def test_relevance_reaches_the_issue_target_on_the_test_split(test_split: EvalReport) -> None:
