@@ -159,11 +159,8 @@ class Material:
         index."""
         if self.retriever.is_empty():
             return []
-        closeness = None
-        if self.background is not None:
-            if vector is None:  # embedded once, for the search and the background alike
-                vector = self.background.embeddings.embed_query(query)
-            closeness = self.background.closeness(vector)
+        vector = self.query_vector(query, vector)
+        closeness = None if self.background is None or vector is None else self.background.closeness(vector)
         hits = self.retriever.search(query, self.top_k, filters, vector)
         lang = detect_language(query)
         passed = [
@@ -172,6 +169,13 @@ class Material:
             if is_relevant(hit, self.min_relevance, closeness, self.twin_evidence(query, hit, lang))
         ]
         return merge_sections(passed, lambda doc_id: [c.id for c in self.retriever.chunks_of(doc_id)])
+
+    def query_vector(self, query: str, vector: Sequence[float] | None) -> Sequence[float] | None:
+        """The question's vector, embedded once for every search and the background alike; None without a
+        background model (the retriever then embeds the question itself)."""
+        if vector is None and self.background is not None:
+            vector = self.background.embeddings.embed_query(query)
+        return vector
 
     def twin_evidence(self, query: str, hit: Hit, lang: Lang) -> float | None:
         """The question's evidence in the hit's translation twin, for a hit in another language than the
@@ -222,6 +226,7 @@ class Material:
         filters = filters or Filters()
         if filters.lang:
             return self.relevant(query, filters, vector)
+        vector = self.query_vector(query, vector)  # two or three searches below share it
         own = self.relevant(query, replace(filters, lang=lang), vector)
         other = [hit for hit in self.relevant(query, filters, vector) if hit.lang != lang]
         if not own and not other:  # the other language's own ranking (a search over both may pick twins)

@@ -114,3 +114,10 @@ def test_material_embeds_the_question_once_and_drops_what_the_background_explain
     # "cook" is the background itself (closeness about 1.0): nothing grounds an answer
     assert material.relevant("cook pasta", vector=embeddings.embed_query("cook pasta")) == []
     assert embeddings.queries == 2  # the vector passed in is used, not embedded again
+
+
+def test_a_reader_search_embeds_the_question_once_for_all_its_searches(data: Path) -> None:
+    embeddings = CountingEmbeddings()
+    material = Material(StubRetriever([hit(0.5, hid="near")]), 5, 0.17, Background(embeddings, data=data))
+    material.for_reader("feedback upwards", "en")  # the reader's language, then both languages
+    assert embeddings.queries == 1
