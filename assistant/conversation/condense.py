@@ -21,7 +21,6 @@ from assistant.conversation.followup import ELABORATION, INFLECTED, PRONOMINAL_A
 from assistant.modes.generation import MODEL_ERRORS
 from assistant.rag.keyword import content_words
 from assistant.text.language import Lang, pick
-from assistant.text.lexicon import GENERIC_NOUNS
 
 log = logging.getLogger(__name__)
 How = Literal["rules", "model"]
@@ -46,7 +45,6 @@ def subject_phrase(question: str) -> str:
         if content_words(m.group())
         and m.group().lower() not in ELABORATION
         and m.group().lower() not in INFLECTED
-        and m.group().lower() not in GENERIC_NOUNS
     ]
     if not words:
         return question.strip(" ?.!")

@@ -81,6 +81,8 @@ _QUESTION_WORD = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\wäöüßÄÖÜ'-]+")
+# Words that open a clause: "that" before them is a conjunction, not a demonstrative.
+_CLAUSE_OPENERS = frozenset("i you he she it we they the a an my your his her our their this there".split())
 _PLANNING = RULES["prepare"][:5]  # the planning patterns; the sixth (a length alone) is no request of its own
 
 
@@ -176,6 +178,8 @@ def reference(message: str) -> re.Match[str] | None:
         gap = message[word.end() : words[i + 1].start()] if i + 1 < len(words) else ""
         if following and not gap.strip() and _noun(following, lowered):
             continue  # a determiner: "that exercise", "das Programm"
+        if lowered == "that" and following.lower() in _CLAUSE_OPENERS and not gap.strip():
+            continue  # a conjunction: "tell him that he is late"
         return word
     return None
 
