@@ -123,8 +123,8 @@ def test_each_user_sees_only_their_own_turns(running: Running) -> None:
     mine = store.summaries("user-a")
     assert [c.title for c in mine] == [REMARK] and mine[0].turns == 1
     assert store.summaries("user-b") == [] and store.summaries("local") == []
-    chat(client(running.url, "user-b"), "Wie erkenne ich eine Phishing-Mail?", "ask")
-    assert [c.title for c in store.summaries("user-b")] == ["Wie erkenne ich eine Phishing-Mail?"]
+    chat(client(running.url, "user-b"), "Sie unterbrechen mich ständig.", "feedback")
+    assert [c.title for c in store.summaries("user-b")] == ["Sie unterbrechen mich ständig."]
     assert [c.id for c in store.summaries("user-a")] == [mine[0].id]
 
 
