@@ -18,24 +18,28 @@ from assistant.errors import ConfigError, TandemError
 
 log = logging.getLogger(__name__)
 
+CHECKS_AT_ONCE = 2  # password checks running together (each argon2id check takes 64 MiB)
 AUTH_MESSAGE = (
     "Bitte melden Sie sich mit Ihrem Namen und Passwort an. · Please sign in with your name and password."
 )
 
 
-def check_login(accounts: Accounts) -> Callable[[str, str], Awaitable[bool]]:
+def check_login(accounts: Accounts, at_once: int = CHECKS_AT_ONCE) -> Callable[[str, str], Awaitable[bool]]:
     """Gradio's `auth` callable: True for a right name and password.
 
-    Hashing is slow on purpose, so the check runs in a worker thread and the server keeps serving meanwhile.
-    A users file that became unreadable lets nobody in and says why in the log.
+    Hashing is slow on purpose and takes memory, so the check runs in a worker thread, the server keeps
+    serving meanwhile, and at most `at_once` checks run together: a flood of logins waits instead of
+    exhausting memory. A users file that became unreadable lets nobody in and says why in the log.
     """
+    turns = asyncio.Semaphore(at_once)
 
     async def login(username: str, password: str) -> bool:
-        try:
-            return await asyncio.to_thread(accounts.verify, username, password) is not None
-        except TandemError as exc:
-            log.error("sign-in refused: %s", exc)
-            return False
+        async with turns:
+            try:
+                return await asyncio.to_thread(accounts.verify, username, password) is not None
+            except TandemError as exc:
+                log.error("sign-in refused: %s", exc)
+                return False
 
     return login
 
