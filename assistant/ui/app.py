@@ -90,6 +90,9 @@ def build_app(services: Services) -> Any:
 
 def serve(services: Services, host: str = "127.0.0.1", port: int = 7860, block: bool = True) -> Any:
     """Launch on host:port; with block=False return the running app (for tests)."""
+    from assistant.ui.signin import launch_options
+
+    sign_in = launch_options(services)  # a login when TANDEM_AUTH_FILE is set; an empty users file is refused
     app = build_app(services)
     app.queue(default_concurrency_limit=4)
     app.launch(
@@ -99,5 +102,6 @@ def serve(services: Services, host: str = "127.0.0.1", port: int = 7860, block: 
         prevent_thread_lock=not block,
         show_error=True,
         quiet=not block,
+        **sign_in,
     )
     return app
