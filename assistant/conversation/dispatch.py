@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
 from assistant.conversation.record import Thread, to_record
 from assistant.conversation.router import Route
+from assistant.conversation.tandem import TandemLink, linked_tandem, run_linked
 from assistant.errors import MAX_CHARS_SETTING, require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
@@ -34,6 +35,7 @@ class ChatTurn:
     parameters: dict[str, Any] = field(default_factory=dict)  # what the mode was asked, read from the message
     conversation: str | None = None  # set when the turn was recorded
     number: int | None = None
+    tandem: str | None = None  # the tandem profile the conversation is linked to
 
     @property
     def ref(self) -> str | None:
@@ -70,6 +72,7 @@ def stream_turn(
         require_user(thread.user)
         if thread.conversation is not None:
             services.conversations.require(thread.user, thread.conversation)
+    link = linked_tandem(services, thread)  # an unknown --tandem stops the turn here
     language: Lang = lang or detect_language(message)
     vector: Sequence[float] | None = None
     if mode in (None, "ask"):
@@ -85,7 +88,8 @@ def stream_turn(
                 yield TurnEvent(delta=event.delta, restart=event.restart)
         assert turn is not None, "the ask stream always ends with the answer"
     else:
-        turn = _run_mode(services, route, message, language)
+        turn = _run_mode(services, route, message, language, link)
+    turn.tandem = link.profile.name if link is not None else None
     if thread is not None:
         _record(services, thread, message, turn)
     yield TurnEvent(turn=turn)
@@ -93,11 +97,16 @@ def stream_turn(
 
 def _record(services: Services, thread: Thread, message: str, turn: ChatTurn) -> None:
     record = to_record(message, turn.route.mode, turn.parameters, turn.result, services.settings.prompts_dir)
-    stored = services.conversations.record(thread.user, thread.conversation, record)
+    stored = services.conversations.record(thread.user, thread.conversation, record, tandem=thread.tandem)
     turn.conversation, turn.number = stored.conversation, stored.number
 
 
-def _run_mode(services: Services, route: Route, message: str, language: Lang) -> ChatTurn:
+def _run_mode(
+    services: Services, route: Route, message: str, language: Lang, link: TandemLink | None = None
+) -> ChatTurn:
+    linked = run_linked(services, route.mode, message, language, link)  # log, and plans on a linked tandem
+    if linked is not None:
+        return ChatTurn(route, *linked)
     if route.mode == "prepare":
         ask = prepare_parameters(message)
         plan, outcome = services.prepare.plan(

@@ -87,6 +87,16 @@ def prepare_parameters(message: str) -> PlanAsk:
     return PlanAsk(topic[:120], minutes, session, total, last)
 
 
+def names_topic(message: str) -> bool:
+    """Whether a request names its topic ("… on LinkedIn", "… zu Copilot"); without one, `prepare_parameters`
+    falls back to the message itself.
+
+    >>> names_topic("Plane unsere nächste Sitzung zu Copilot"), names_topic("plan our next session")
+    (True, False)
+    """
+    return _TOPIC.search(message) is not None
+
+
 def reflect_kind(message: str) -> ReflectKind:
     """Which kind of reflection help a message asks for."""
     if _OPEN_UP.search(message):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from assistant.modes.feedback.models import FeedbackDraft
+from assistant.modes.log.models import SessionLogged
 from assistant.modes.prepare.models import SessionPlan
 from assistant.modes.reflect.models import ReflectionSet
 from assistant.modes.results import Result
@@ -69,6 +70,8 @@ def to_markdown(result: Result, html_sources: bool = False, show_note: bool = Tr
         body = plan_to_markdown(result.model_copy(update={"sources": []})).rstrip()
     elif isinstance(result, FeedbackDraft):
         body = feedback_markdown(result)
+    elif isinstance(result, SessionLogged):
+        body = result.message
     else:
         body = reflection_markdown(result)
     text = body + sources_markdown(result.sources, result.language, html_sources)
