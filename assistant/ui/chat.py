@@ -51,7 +51,7 @@ def replies(
     top, text = "", ""
     for event in stream_turn(services, message, chosen, thread=thread):
         if event.route is not None:
-            top = header(event.route.mode, auto=chosen is None)
+            top = header(event.route.mode)
             yield Reply(top + "…")
         elif event.turn is not None:
             yield Reply(top + answer_markdown(services, event.turn.result), event.turn)

@@ -21,9 +21,9 @@ MODE_LABELS = {
 THUMBS = {"up": "Like", "down": "Dislike"}  # the Chatbot's feedback values for a stored rating
 
 
-def header(mode: str, auto: bool = False) -> str:
-    """The line above an answer: which mode answered, and whether the router chose it."""
-    return f"_{MODE_LABELS.get(mode, as_text(mode))}_" + (" · _auto_" if auto else "") + "\n\n"
+def header(mode: str) -> str:
+    """The line above an answer: which mode answered (the same live and when the conversation is opened)."""
+    return f"_{MODE_LABELS.get(mode, as_text(mode))}_\n\n"
 
 
 def answer_markdown(services: Services, result: Result) -> str:
