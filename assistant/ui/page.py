@@ -56,7 +56,7 @@ def build_page(services: Services) -> Any:
         session = gr.State(Session())
         with gr.Row(equal_height=False):
             with gr.Column(scale=1, min_width=260, elem_id="sidebar"):
-                new = gr.Button("＋ Neues Gespräch · new conversation", elem_id="new-conversation")
+                new = gr.Button("+ Neues Gespräch · new conversation", elem_id="new-conversation")
                 listed = gr.Radio(label="Gespräche · conversations", choices=[], elem_id="conversations")
                 title = gr.Textbox(label="Titel · title", max_lines=1, elem_id="title")
                 with gr.Row():
@@ -106,6 +106,7 @@ def build_page(services: Services) -> Any:
             lists.open, [listed], [session, chatbot, listed, title, download, status], **private("open")
         )
         new.click(lists.new, [], [session, chatbot, listed, title, download, status], **private("new"))
+        chatbot.clear(lists.new, [], [session, chatbot, listed, title, download, status], **private("clear"))
         rename.click(lists.rename, [title, session], [listed, title, download, status], **private("rename"))
         title.submit(lists.rename, [title, session], [listed, title, download, status], **private("title"))
         delete.click(
