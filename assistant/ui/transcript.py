@@ -17,6 +17,7 @@ MODE_LABELS = {
     "prepare": "Sitzung vorbereiten · prepare a session",
     "feedback": "Feedback formulieren · feedback",
     "reflect": "Reflexion · reflection",
+    "log": "Sitzung eintragen · log a session",
 }
 THUMBS = {"up": "Like", "down": "Dislike"}  # the Chatbot's feedback values for a stored rating
 
