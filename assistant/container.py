@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
 
+from assistant.auth import Accounts
 from assistant.catalog import Catalog, load_catalog
 from assistant.llm import make_chat_model
 from assistant.modes.ask.service import AskService
@@ -75,6 +76,12 @@ class Services:
     def conversations(self) -> ConversationStore:
         """Stored conversations, their turns and ratings, per user."""
         return ConversationStore(self.database)
+
+    @cached_property
+    def accounts(self) -> Accounts | None:
+        """The users who may sign in (TANDEM_AUTH_FILE), or None: no sign-in, one local user."""
+        path = self.settings.auth_file
+        return Accounts(path) if path is not None else None
 
     @cached_property
     def material(self) -> Material:

@@ -94,10 +94,21 @@ class Settings(BaseSettings):
     )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest file accepted for ingestion, in MB.")
 
+    auth_file: Path | None = Field(
+        None,
+        description="Users who may sign in to the web UI, with password hashes and roles (`tandem users add`); "
+        "empty: no sign-in, one local user.",
+    )
+
     @field_validator("llm_base_url", "chroma_url", "embedding_base_url")
     @classmethod
     def _strip_slash(cls, value: str) -> str:
         return value.strip().rstrip("/")
+
+    @field_validator("auth_file", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: object) -> object:
+        return None if isinstance(value, str) and not value.strip() else value
 
     @property
     def llm_enabled(self) -> bool:

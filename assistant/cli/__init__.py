@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant import __version__
-from assistant.cli import core, history, modes
+from assistant.cli import core, history, modes, users
 from assistant.errors import InputError, TandemError
 from assistant.evaluation.suite import SUITES
 from assistant.settings import Settings, load_settings
@@ -27,6 +27,7 @@ FLAGS = {
     "date": "--date",
     "user": "--user",
     "comment": "--comment",
+    "tandem": "--tandem",
 }
 
 
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _core_commands(sub)
     _mode_commands(sub)
     _history_commands(sub)
+    _users_commands(sub)
     return parser
 
 
@@ -159,9 +161,16 @@ def _mode_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
     p = sub.add_parser("chat", help="a free message: Tandem picks the mode (override with --mode)")
     p.add_argument("message")
-    p.add_argument("--mode", choices=["ask", "prepare", "feedback", "reflect"], default=None)
+    p.add_argument("--mode", choices=["ask", "prepare", "feedback", "reflect", "log"], default=None)
     p.add_argument(
         "--conversation", default=None, metavar="ID", help="continue this conversation (default: start one)"
+    )
+    p.add_argument(
+        "--tandem",
+        default=None,
+        metavar="NAME",
+        help="link the conversation to this tandem profile: plans continue its sessions, 'log this session' "
+        "records one (a continued conversation keeps its link)",
     )
     _user(p)
     _lang(p)
@@ -237,3 +246,24 @@ def _history_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) 
     a = rsub.add_parser("export", help="every rating with its turn, prompt version and backend")
     a.add_argument("--json", action="store_true")
     a.set_defaults(handler=history.cmd_ratings_export)
+
+
+def _users_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from assistant.auth import ROLES
+
+    p = sub.add_parser("users", help="who may sign in to the web UI (the file TANDEM_AUTH_FILE names)")
+    usub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    password = "the password is asked for twice on a terminal, or read as the first line of stdin"
+    a = usub.add_parser("add", help="add a user with a role", description=f"Add a user; {password}.")
+    a.add_argument("name", metavar="NAME")
+    a.add_argument("--role", required=True, choices=ROLES, help="what the user does in the programme")
+    a.set_defaults(handler=users.cmd_add)
+    a = usub.add_parser("passwd", help="set a new password", description=f"Set a new password; {password}.")
+    a.add_argument("name", metavar="NAME")
+    a.set_defaults(handler=users.cmd_passwd)
+    a = usub.add_parser("remove", help="remove a user (their conversations stay stored)")
+    a.add_argument("name", metavar="NAME")
+    a.set_defaults(handler=users.cmd_remove)
+    a = usub.add_parser("list", help="names, roles and when they were added (never the hashes)")
+    a.add_argument("--json", action="store_true")
+    a.set_defaults(handler=users.cmd_list)

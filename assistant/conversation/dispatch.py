@@ -18,11 +18,13 @@ from assistant.conversation.history import prompt_turns, transcript
 from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
 from assistant.conversation.record import Thread, to_record
 from assistant.conversation.router import Route
+from assistant.conversation.tandem import linked_tandem, run_linked
 from assistant.errors import MAX_CHARS_SETTING, require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
 from assistant.modes.prepare.questions import question_like
 from assistant.modes.results import Result
+from assistant.store import TandemProfile
 from assistant.store.conversations import require_user
 from assistant.store.records import Conversation, StoredTurn, turn_ref
 from assistant.text.language import Lang, detect_language
@@ -41,6 +43,7 @@ class ChatTurn:
     parameters: dict[str, Any] = field(default_factory=dict)  # what the mode was asked, read from the message
     conversation: str | None = None  # set when the turn was recorded
     number: int | None = None
+    tandem: str | None = None  # the tandem profile the conversation is linked to
 
     @property
     def ref(self) -> str | None:
@@ -77,6 +80,7 @@ def stream_turn(
         message, "message", services.settings.max_question_chars, "Plan my first session", MAX_CHARS_SETTING
     )
     earlier = _conversation(services, thread)
+    link = linked_tandem(services, thread)  # an unknown --tandem stops the turn here
     previous = Previous.of(earlier.state) if earlier is not None else None
     decision = classify(message, previous, mode)
     history = earlier.history if earlier is not None else []
@@ -87,7 +91,10 @@ def stream_turn(
         yield TurnEvent(route=route)
         parameters = edited_parameters(previous.mode, previous.parameters, previous.result, decision.changes)
         parameters["language"] = lang or parameters.get("language") or previous.language or "en"
-        turn = _run_mode(services, route, parameters, _turns(history, budget, parameters["language"]))
+        profile = link.profile if link is not None and parameters.get("tandem") else None
+        turn = _run_mode(
+            services, route, parameters, _turns(history, budget, parameters["language"]), profile
+        )
     else:
         fallback: Lang = (previous.language if previous is not None else None) or "en"
         language: Lang = lang or detect_language(message, default=fallback)
@@ -118,8 +125,11 @@ def stream_turn(
             if how:
                 asked.update(standalone=question, condensed_by=how)
             turn = yield from _ask(services, route, question, asked, vector, turns)
+        elif (linked := run_linked(services, route.mode, message, language, link)) is not None:
+            turn = ChatTurn(route, *linked)  # log, and plans on a linked tandem
         else:
             turn = _run_mode(services, route, _parameters(route.mode, message, language), turns)
+    turn.tandem = link.profile.name if link is not None else None
     if thread is not None:
         _record(services, thread, message, turn)
     yield TurnEvent(turn=turn)
@@ -157,7 +167,7 @@ def _turns(history: Sequence[StoredTurn], budget: int, language: Lang) -> list[B
 
 def _record(services: Services, thread: Thread, message: str, turn: ChatTurn) -> None:
     record = to_record(message, turn.route.mode, turn.parameters, turn.result, services.settings.prompts_dir)
-    stored = services.conversations.record(thread.user, thread.conversation, record)
+    stored = services.conversations.record(thread.user, thread.conversation, record, tandem=thread.tandem)
     turn.conversation, turn.number = stored.conversation, stored.number
 
 
@@ -171,9 +181,14 @@ def _parameters(mode: Mode, message: str, language: Lang) -> dict[str, Any]:
 
 
 def _run_mode(
-    services: Services, route: Route, parameters: dict[str, Any], turns: Sequence[BaseMessage] = ()
+    services: Services,
+    route: Route,
+    parameters: dict[str, Any],
+    turns: Sequence[BaseMessage] = (),
+    profile: TandemProfile | None = None,
 ) -> ChatTurn:
-    """Run prepare, feedback or reflect with the parameters (read from a message, or edited)."""
+    """Run prepare, feedback or reflect with the parameters (read from a message, or edited); an edited plan
+    of a linked tandem keeps building on its profile."""
     p, language = parameters, parameters["language"]
     if route.mode == "prepare":
         plan, outcome = services.prepare.plan(
@@ -186,6 +201,7 @@ def _run_mode(
             last=bool(p.get("last")),
             focus=p.get("focus", ""),
             turns=turns,
+            profile=profile,
         )
         catalog = services.catalog
         for which in p.get("more_questions", []):

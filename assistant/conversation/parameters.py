@@ -72,6 +72,8 @@ def names_topic(message: str) -> bool:
 
     >>> names_topic("plan our third session on LinkedIn"), names_topic("make it 30 minutes")
     (True, False)
+    >>> names_topic("Plane unsere nächste Sitzung zu Copilot"), names_topic("plan our next session")
+    (True, False)
     """
     return _TOPIC.search(message) is not None
 

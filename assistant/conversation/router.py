@@ -78,6 +78,82 @@ RULES: dict[Mode, tuple[str, ...]] = {
         r"\b(darf|dürfen|muss|müssen|erlaubt|allowed|pflicht|regel|rule|zählt|counts?)\b.*\?",
     ),
 }
+# -- recording a session held: the "log" action ----------------------------------------------------------
+# A request to record a session in the tandem's log: a verb of recording (a closed bilingual class: log, record,
+# note down, write down, document, eintragen, festhalten, notieren, protokollieren, dokumentieren, …) whose object
+# is a particular session ("this session", "die heutige Sitzung", "session 3", "it"), or alone before a colon
+# that introduces what to note ("notiere: …"). Judged on the head of the message (before the first colon): what
+# follows is what happened, whatever words it uses. Questions about logging ("how do I log a session?") and the
+# other senses (a video recording, a calendar entry) are no such request.
+_DET = (
+    r"(?:this|that|the|our|my|today'?s|todays|yesterday'?s|this week'?s|last|latest|"
+    r"die|diese|unsere|meine|heutige|heutigen|gestrige|gestrigen|letzte|letzten|das|dieses|unser|mein|"
+    r"den|diesen|unseren|meinen)"
+)
+_SESSION_OBJECT = rf"(?:{_DET}\s+(?:[\w'-]+\s+){{0,2}}?{_MEETING}|{_MEETING}\s*(?:nr\.?\s*)?\d{{1,2}})\b"
+_PRONOUN = r"(?:it|this|das|es|dies|sie)\b"
+_TAIL_VERBS = (
+    r"(?:eintragen|einzutragen|notieren|festhalten|festzuhalten|protokollieren|dokumentieren|aufschreiben|"
+    r"aufzuschreiben|vermerken|erfassen|loggen)"
+)
+_FRONT_VERBS = (
+    r"(?:log|record|document|write down|jot down|note down|"
+    r"(?:notier|protokollier|dokumentier|vermerk|erfass|logg)(?:e|en)?\b)"
+)
+_SEPARABLE = r"(?:trag|trage|tragt|halt|halte|haltet|schreib|schreibe|schreibt)"  # … ein / fest / auf
+_FILLER = r"(?:(?:bitte|please|mal|noch|kurz|dir|uns|für uns|for me|for us|für mich|now|jetzt|gleich)\s+)*"
+LOG_RULES: tuple[str, ...] = (
+    # verb first: "log this session", "notiere die Sitzung", "note it down", "protokolliere Sitzung 3"
+    rf"\b{_FRONT_VERBS}\s+{_FILLER}(?:{_SESSION_OBJECT}|{_PRONOUN})",
+    r"\b(?:note|write|jot)\s+(?:it|this|that|(?:this|the|our|today'?s)\s+\w+)\s+down\b",
+    # German separable verbs: "trag die Sitzung ein", "halte das fest", "schreib die Sitzung auf"
+    rf"\b{_SEPARABLE}\s+{_FILLER}(?:{_SESSION_OBJECT}|{_PRONOUN}).*\b(?:ein|fest|auf)\s*$",
+    # German verb last: "die Sitzung bitte eintragen", "kannst du unsere Sitzung festhalten"
+    rf"(?:{_SESSION_OBJECT}|^{_MEETING})\s+(?:[\w'-]+\s+){{0,5}}?(?<!zum )(?<!zur )(?<!beim )(?<!zu )"
+    rf"{_TAIL_VERBS}\s*[.!?]*$",
+    rf"\b{_PRONOUN}\s+{_FILLER}{_TAIL_VERBS}\s*[.!?]*$",
+    # what happened, as a that-clause: "record that we covered prompts", "trag ein, dass wir Prompts geübt haben"
+    rf"\b(?:{_FRONT_VERBS}|{_TAIL_VERBS}|{_SEPARABLE}\s+{_FILLER}(?:ein|fest|auf))"
+    r"\b[^.?!]*?\b(?:that|dass)\s+(?:we|wir)\b",
+    # into the log: "add this session to our log", "put it in the log"
+    r"\b(?:add|put|save)\b.*\b(?:to|in|into)\s+(?:the|my|our)\s+(?:tandem\s+)?(?:log|logbook|session log)\b",
+)
+# a head that is only the verb, before a colon: "notiere: …", "log: …", "trag ein: …"
+LOG_COLON_HEAD = (
+    rf"^{_FILLER}(?:log|record|note down|write down|{_TAIL_VERBS}|notiere?|protokolliere?|"
+    rf"{_SEPARABLE}\s+{_FILLER}(?:ein|fest|auf))\s*{_FILLER}$"
+)
+# a question about logging, not a request to log: a question word first, or "how to"/"wie man"/"explain"
+LOG_QUESTION = (
+    r"^(?:how|what|why|when|where|which|who|should|shall|must|do|does|did|is|are|can i|could i|may i|"
+    r"wie|was|warum|wieso|weshalb|wozu|wann|wo|welche\w*|wer|soll\w*|muss|müssen|darf|dürfen|kann ich|"
+    r"könnte ich|ist|sind|gibt)\b|\b(?:how to|how do|how can|how should|wie man|wie kann|wie soll|explain|"
+    r"erklär\w*|tipps?|tips?|best practices?)\b"
+)
+# the other senses of recording or entering a session: on video or audio, in a calendar
+LOG_OTHER_SENSE = (
+    r"\b(?:video|audio|kamera|camera|mikrofon|microphone|aufnahme\w*|aufzeichn\w*|aufnehm\w*|film\w*|"
+    r"screen ?recording|kalender\w*|calendar|outlook|termin(?:e)? im)\b"
+)
+
+
+def is_log_request(message: str) -> bool:
+    """True when a message asks to record a session held in the tandem's log (the "log" action).
+
+    >>> is_log_request("log this session: we tried prompts for e-mails"), is_log_request("Trag die Sitzung ein")
+    (True, True)
+    >>> is_log_request("How do I log a session?"), is_log_request("Wie dokumentiere ich eine Sitzung?")
+    (False, False)
+    """
+    head, colon, body = message.partition(":")
+    head = " ".join(head.lower().split()).strip(" ,;!-–")
+    if not head or re.search(LOG_QUESTION, head) or re.search(LOG_OTHER_SENSE, head):
+        return False
+    if colon and body.strip() and re.search(LOG_COLON_HEAD, head):
+        return True
+    return any(re.search(pattern, head) for pattern in LOG_RULES)
+
+
 QUOTED_REMARK = 12  # characters: a quotation this long is a remark to check, not a term in quotes
 RULE_WEIGHT = 0.3  # a request pattern is stronger evidence than similarity to the examples
 ASK_MARGIN = 0.08
@@ -178,6 +254,10 @@ class Router:
         """The mode for a message; `vector` is the message already embedded as a query (embedded once a turn)."""
         if override:
             return Route(mode=override, confidence=1.0, reason="chosen by the user")
+        if is_log_request(
+            message
+        ):  # recording a session is an action, not a kind of answer: the rule decides
+            return Route(mode="log", confidence=0.9, reason="a request to record a session")
         hits = rule_hits(message)
         similarity = self._similarities(message if vector is None else vector)
         scores = {mode: similarity[mode] + RULE_WEIGHT * min(hits[mode], 2) for mode in EXAMPLES}

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.schema import Backend, Source
 from assistant.text.language import Lang
 
-Mode = Literal["ask", "prepare", "feedback", "reflect"]
+Mode = Literal["ask", "prepare", "feedback", "reflect", "log"]  # log: record a session in the tandem profile
 
 
 class ModeResult(BaseModel):

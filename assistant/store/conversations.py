@@ -115,6 +115,7 @@ class ConversationStore:
             updated=row["updated"],
             turns=row["turns"],
             mode=row["mode"] or "",
+            tandem=row["tandem"],
         )
 
     def get(self, user: str, conversation: str) -> Conversation:
@@ -139,6 +140,7 @@ class ConversationStore:
             updated=row["updated"],
             turns=len(history),
             mode=history[-1].mode if history else "",
+            tandem=row["tandem"],
             state=json.loads(row["state"]),
             history=history,
         )
@@ -183,10 +185,13 @@ class ConversationStore:
 
     # -- writing ---------------------------------------------------------------------------------------
 
-    def record(self, user: str, conversation: str | None, turn: TurnRecord) -> StoredTurn:
+    def record(
+        self, user: str, conversation: str | None, turn: TurnRecord, tandem: str | None = None
+    ) -> StoredTurn:
         """Store a turn, starting a conversation when `conversation` is None, in ONE transaction.
 
-        The turn, the conversation's new state and its time are written together or not at all.
+        The turn, the conversation's new state and its time (and, with `tandem`, its link to that tandem
+        profile) are written together or not at all.
         """
         user = require_user(user)
         created = now()
@@ -197,6 +202,8 @@ class ConversationStore:
                 self._owned(db, user, conversation)
             number = self._insert_turn(db, conversation, turn, created)
             self._update_state(db, conversation, turn, number, created)
+            if tandem is not None:
+                self._link(db, conversation, tandem)
         return StoredTurn(conversation=conversation, number=number, created=created, **turn.model_dump())
 
     @staticmethod
@@ -247,6 +254,27 @@ class ConversationStore:
             "UPDATE conversations SET state = ?, updated = ? WHERE id = ?",
             (_json(state), created, conversation),
         )
+
+    def link(self, user: str, conversation: str, tandem: str) -> ConversationInfo:
+        """Link one of the user's conversations to a tandem profile (by name; linking again replaces it).
+
+        The store keeps the name only; that the profile exists is checked by whoever links
+        (`conversation.tandem`), since the profile store is another concept.
+        """
+        user = require_user(user)
+        with self.db.transaction() as db:
+            self._owned(db, user, conversation)
+            self._link(db, conversation, tandem)
+        return next(c for c in self.summaries(user) if c.id == conversation)
+
+    @staticmethod
+    def _link(db: sqlite3.Connection, conversation: str, tandem: str) -> None:
+        name = tandem.strip()
+        if not name:
+            raise InputError(
+                "A tandem name is needed to link a conversation, e.g. --tandem tandem-a.", "tandem"
+            )
+        db.execute("UPDATE conversations SET tandem = ? WHERE id = ?", (name, conversation))
 
     def rename(self, user: str, conversation: str, title: str) -> ConversationInfo:
         """Give a conversation a new title (one line, at most 120 characters)."""

@@ -78,6 +78,12 @@ MIGRATIONS: list[Migration] = [
             )""",
         ],
     ),
+    (
+        3,
+        "a conversation linked to a tandem profile",
+        # the profile's name, as `tandem chat --tandem NAME` links it; NULL for an unlinked conversation
+        ["ALTER TABLE conversations ADD COLUMN tandem TEXT"],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

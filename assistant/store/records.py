@@ -69,6 +69,7 @@ class ConversationInfo(BaseModel):
     updated: str
     turns: int = 0
     mode: str = Field("", description="The mode of the latest turn.")
+    tandem: str | None = Field(None, description="The tandem profile the conversation is linked to, if any.")
 
 
 class Conversation(ConversationInfo):

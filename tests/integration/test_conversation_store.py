@@ -82,6 +82,7 @@ OTHERS: dict[str, Callable[[ConversationStore, str], object]] = {
     "rename": lambda s, c: s.rename("bert", c, "mine now"),
     "delete": lambda s, c: s.delete("bert", c),
     "rate": lambda s, c: s.rate("bert", f"{c}/1", "down"),
+    "link": lambda s, c: s.link("bert", c, "tandem-a"),
 }
 
 
