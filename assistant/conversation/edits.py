@@ -43,7 +43,7 @@ STEP = 0.25
 
 _LANGUAGE = re.compile(
     r"\b(?:auf|in|ins|into|to)\s+(?P<a>deutsch\w*|german|englisch\w*|english)\b"
-    r"|\b(?P<b>deutsch|englisch|german|english)\s+(?:bitte|please)\b"
+    r"|\b(?P<b>deutsch|englisch|german|english)e?\s+(?:bitte|please|version|fassung)\b"
     r"|^\W*(?P<c>deutsch|englisch|german|english)\W*$",
     re.IGNORECASE,
 )
@@ -52,9 +52,13 @@ _DELTA = re.compile(
     re.IGNORECASE,
 )
 _SHORTER = re.compile(
-    r"\b(?:shorter|kürzer\w*|knapper|less time|weniger zeit|cut (?:it )?down|trim it|straff\w*)\b", re.I
+    r"\b(?:shorter|shorten\w*|kürz\w*|verkürz\w*|knapper|less time|weniger zeit|cut (?:it )?down|trim it"
+    r"|straff\w*|reduc\w*|reduzier\w*)\b",
+    re.IGNORECASE,
 )
-_LONGER = re.compile(r"\b(?:longer|länger\w*|verlänger\w*|more time|mehr zeit|extend\w*)\b", re.IGNORECASE)
+_LONGER = re.compile(
+    r"\b(?:longer|lengthen\w*|länger\w*|verlänger\w*|more time|mehr zeit|extend\w*)\b", re.IGNORECASE
+)
 # The senior as the subject of a sentence: a noun phrase naming them, or a third-person pronoun, and a verb.
 _SENIOR_NOUN = (
     r"(?:the|my|our|this|meine?|unsere?|die|der|diese)\s+"
@@ -71,12 +75,16 @@ _SENIOR = re.compile(
     re.IGNORECASE,
 )
 _EXERCISE = re.compile(
-    r"\b(?:hands-on\s+)?(?:exercise|practice|activity|übung|praxisübung|praxisteil|aufgabe)\s+"
-    r"(?:on|about|with|for|around|using|covering|zu[mr]?|über|mit|rund um|zum thema)\s+(?P<focus>[^,.;!?]+)",
+    r"\b(?:(?:hands-on|practical|short|small|little|quick|kurze\w*|kleine\w*|praktische\w*|weitere\w*)\s+)*"
+    r"(?:exercise|practice|activity|role[- ]play|demo|übung|praxisübung|praxisteil|übungsaufgabe|aufgabe"
+    r"|rollenspiel)\s+"
+    r"(?:on|about|with|for|around|using|covering|zum thema|zu[mr]?|über|mit|rund um)\s+(?P<focus>[^,.;!?]+)",
     re.IGNORECASE,
 )
 _TRAILING = re.compile(
-    r"(?:\s+(?:hinzu|dazu|ein|rein|bitte|please|too|as well|also|instead|stattdessen|auch|noch|ergänzen|einbauen"
+    r"(?:\s+(?:for|in|für)\s+(?:the|this|our|next|die|diese|unsere|der|dem|das)?\s*"
+    r"(?:session|meeting|plan|sitzung|treffen)\b"
+    r"|\s+(?:hinzu|dazu|ein|rein|bitte|please|too|as well|also|instead|stattdessen|auch|noch|ergänzen|einbauen"
     r"|hinzufügen|aufnehmen|einplanen|planen|machen))+\s*$",
     re.IGNORECASE,
 )
@@ -99,7 +107,8 @@ FILLER = frozenset(
     einbauen bau baue nimm include put in can could would kannst könntest könnten you du let lass lassen just
     nur eben mal again nochmal bit bisschen etwas little lot deutlich whole ganze ganzen thing ding sache
     thanks danke ok okay great super und and also auch same gleiche gleichen same version fassung agenda
-    ablauf answer antwort rewrite schreib schreibe write translate übersetze übersetz übersetzen""".split()
+    ablauf answer antwort rewrite schreib schreibe write translate übersetze übersetz übersetzen one ones
+    give gib geben need brauche brauch want like hätte gern gerne draus daraus raus out""".split()
 )
 
 
@@ -189,6 +198,8 @@ def read_changes(message: str, mode: Mode) -> Changes:
     elif (said := mentioned_minutes(message)) and "length" in allowed:
         values["minutes"] = said[0]
         spans.append(said[1])
+        for verb in (_SHORTER.search(message), _LONGER.search(message)):
+            spans += [verb.span()] if verb else []  # "auf 30 Minuten kürzen": the number says how much
     elif found("length", _SHORTER.search(message)):
         values["step"] = -1
     elif found("length", _LONGER.search(message)):

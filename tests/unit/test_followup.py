@@ -39,6 +39,14 @@ FEEDBACK = Previous(
         ("one more question like the second", ["question"]),
         ("noch eine Frage wie die zweite", ["question"]),
         ("Make it 60 minutes and in English please", ["length", "language"]),
+        ("Bitte auf 30 Minuten kürzen", ["length"]),
+        ("Mach 90 Minuten draus", ["length"]),
+        ("English version please", ["language"]),
+        ("Kannst du das auf Englisch übersetzen?", ["language"]),
+        ("Add a practical exercise about Copilot", ["focus"]),
+        ("Include a role play on giving feedback", ["focus"]),
+        ("Give me another question similar to the second one", ["question"]),
+        ("Sie ist Bereichsleiterin im Vertrieb", ["senior"]),
     ],
 )
 def test_a_change_to_the_last_plan_is_an_edit(message: str, changed: list[str]) -> None:
@@ -102,6 +110,19 @@ def test_without_a_state_or_with_another_mode_chosen_a_message_is_new() -> None:
     chosen: Mode = "ask"
     assert classify("make it 30 minutes", PLAN, chosen).kind == "new"
     assert classify("make it 30 minutes", PLAN, "prepare").kind == "edit"
+
+
+@pytest.mark.parametrize(
+    ("message", "focus"),
+    [
+        ("Plan a short exercise on Excel for the session", "Excel"),
+        ("Füge eine Übung zu Prompts für die Sitzung hinzu", "Prompts"),
+        ("add an exercise on writing prompts please", "writing prompts"),
+        ("Bau noch ein Rollenspiel zum Thema Feedback ein", "Feedback"),
+    ],
+)
+def test_the_focus_is_what_the_exercise_is_about(message: str, focus: str) -> None:
+    assert classify(message, PLAN).changes.focus == focus
 
 
 def test_a_feedback_draft_takes_only_a_language_edit() -> None:
