@@ -68,3 +68,24 @@ def test_without_history_budget_the_prompt_has_no_earlier_turns(
     turn = respond(services, "give me an example of that", thread=Thread("user-a", first.conversation))
     assert len(server.requests) == 2 and turn.parameters["condensed_by"] == "rules"  # no model condense
     assert [m["role"] for m in server.requests[1]["messages"]] == ["system", "user"]
+
+
+def test_an_edited_plan_is_asked_with_the_earlier_turns(
+    tmp_path: Path, server: FakeOpenAI, bilingual_services: Any
+) -> None:
+    services = services_with_llm(tmp_path, server.base_url, bilingual_services)
+    server.default = Reply(status=500)  # every request fails: the plans come from the offline composer
+    first = respond(
+        services, "prepare our second session on video calls, 45 minutes", thread=Thread("user-a")
+    )
+    asked_first = len(server.requests)
+    edited = respond(services, "make it 30 minutes", thread=Thread("user-a", first.conversation))
+    assert edited.route.mode == "prepare" and edited.parameters["changed"] == ["length"]
+    assert edited.result.minutes == 30 and edited.result.backend == "offline"
+    request = server.requests[asked_first]
+    roles = [m["role"] for m in request["messages"]]
+    assert roles[:3] == ["system", "user", "assistant"] and roles[-1] == "user"
+    history = contents(request)
+    assert history[1] == "prepare our second session on video calls, 45 minutes"
+    assert history[2].startswith("Session 2 of 6: video calls. 45 min:")  # the earlier plan, in short
+    assert "30 minutes" in history[-1] and "video calls" in history[-1]  # the request: same topic, new length
