@@ -126,7 +126,9 @@ def test_plan_log_and_plan_again_in_english(workdir: Path) -> None:
         "prepare",
     ]
     assert stored["history"][1]["prompt_version"] == "log@none"
-    assert "Logged session 3 of 6" in ok(tandem(workdir, "history", "show", cid))  # the log turn renders
+    shown = ok(tandem(workdir, "history", "show", cid))
+    assert "Logged session 3 of 6" in shown and "· tandem tandem-a_" in shown  # the log turn renders
+    assert "[tandem tandem-a]" in ok(tandem(workdir, "history", "list"))
 
 
 def test_plan_and_log_in_german(workdir: Path) -> None:
