@@ -104,13 +104,11 @@ class Scenario(BaseModel):
     rubric: list[RubricCriterion] = Field(min_length=3, max_length=6)
     guideline_docs: list[DocId] = Field(min_length=1)
     tags: list[Slug] = Field(default_factory=list)
-    practice: Practice | None = None
+    practice: Practice
 
     @model_validator(mode="after")
     def _practice_fits(self) -> Scenario:
         """A disclosure for every hidden concern, evidence for exactly the rubric's criteria."""
-        if self.practice is None:
-            return self
         if len(self.practice.disclosures) != len(self.hidden_concerns):
             raise ValueError(
                 f"practice.disclosures: {len(self.practice.disclosures)} given for "

@@ -100,3 +100,55 @@ def test_a_role_play_needs_a_turn(service: RoleplayService) -> None:
         session.say("   ")
     with pytest.raises(InputError, match="No role-play scenario 'nope'"):
         service.start("nope", "en", "trainee-a")
+
+
+# Generic trainees: the same behaviour classes on every scenario, no scenario's own words.
+GENERIC_STRONG = {
+    "de": [
+        "Danke, dass Sie das so offen sagen. Was beschäftigt Sie dabei am meisten?",
+        "Das klingt belastend. Wie erleben Sie das im Alltag?",
+        "Wenn ich Sie richtig verstehe, geht es Ihnen um mehr als das Werkzeug. Was wäre für Sie ein guter Ausgang?",
+        "Zusammengefasst: Ihnen ist wichtig, dass es zu Ihrer Lage passt. Habe ich das richtig verstanden?"
+        " Was brauchen Sie als Nächstes?",
+        "Ich verstehe. Was würde Ihnen helfen, den ersten Schritt zu gehen?",
+    ],
+    "en": [
+        "Thank you for being so open about it. What concerns you most about it?",
+        "That sounds like a lot. How do you experience it day to day?",
+        "If I understand you correctly, it is about more than the tool. What would a good outcome be for you?",
+        "To sum up, it matters to you that it fits your situation. Did I get that right? What do you need next?",
+        "I understand. What would help you take the first step?",
+    ],
+}
+GENERIC_WEAK = {
+    "de": [
+        "Haben Sie das schon mal ausprobiert?",
+        "Kennen Sie die Features? Nutzen Sie Plug-ins?",
+        "Das ist doch eine übertriebene Sorge, Sie sind einfach zu bequem.",
+        "Wir machen einen Deep Dive in die Use Cases und syncen dann alles.",
+        "Haben Sie das verstanden?",
+    ],
+    "en": [
+        "Have you ever tried it?",
+        "Do you know the features? Do you use plug-ins?",
+        "That is a ridiculous worry, you are way too slow with this.",
+        "We'll do a deep dive into the use cases and then sync everything.",
+        "Did you get that?",
+    ],
+}
+
+
+def test_every_scenario_meets_strong_and_weak_trainees(service: RoleplayService) -> None:
+    """On every shipped scenario, in both languages, listening earns a concern and judging meets a closed door."""
+    for scenario in service.scenarios:
+        lang = scenario.lang
+        strong = service.run(scenario.id, lang, "trainee-a", GENERIC_STRONG[lang])
+        weak = service.run(scenario.id, lang, "trainee-b", GENERIC_WEAK[lang])
+        where = f"{scenario.id}.{lang}"
+        assert strong.concerns_revealed >= 1 and weak.concerns_revealed == 0, where
+        assert weak.transcript[-1].state is not None and weak.transcript[-1].state.level == "guarded", where
+        assert strong.debrief.overall > weak.debrief.overall, where
+        persona = " ".join(t.text for t in strong.transcript if t.speaker == "persona")
+        assert scenario.practice.disclosures[0] in persona, where
+        weak_persona = " ".join(t.text for t in weak.transcript if t.speaker == "persona")
+        assert not any(d in weak_persona for d in scenario.practice.disclosures), where

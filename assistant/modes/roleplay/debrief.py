@@ -109,7 +109,6 @@ def score_criterion(
     cite: Cite | None = None,
 ) -> CriterionResult:
     """One criterion: score, reason, verified quotes, citation and anchors."""
-    assert scenario.practice is not None
     evidence = scenario.practice.evidence[criterion.id]
     count, pro, con, seen_against = _evidence(evidence, transcript, found)
     score = max(0, min(4, min(4, count) - len(con)))

@@ -29,8 +29,6 @@ def offline_reply(
 ) -> str:
     """The persona's answer to one trainee turn, after `state` has taken the turn's behaviours in."""
     practice = scenario.practice
-    if practice is None:
-        raise ValueError(f"scenario {scenario.id} has no practice part")
     kinds = {b.kind for b in behaviours}
     if "out_of_character" in kinds:
         return _pick(reactions.out_of_character, turn)

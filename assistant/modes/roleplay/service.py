@@ -70,7 +70,7 @@ _EXAMPLE = {"de": "Was ist Ihnen für heute wichtig?", "en": "What matters most 
 
 
 class RoleplayService:
-    """Role-play practice over the catalog's scenarios (those with a practice part)."""
+    """Role-play practice over the catalog's scenarios."""
 
     def __init__(
         self,
@@ -80,11 +80,11 @@ class RoleplayService:
         material: Material | None = None,
         max_chars: int = 2000,
     ) -> None:
-        self.scenarios = [s for s in scenarios if s.practice is not None]
+        self.scenarios = scenarios
         self.bank, self.judge, self.material, self.max_chars = bank, judge, material, max_chars
 
     def catalogue(self) -> list[dict[str, object]]:
-        """One entry per practisable scenario id: title (by language), languages, trainee role, difficulty."""
+        """One entry per scenario id: title (by language), languages, trainee role, difficulty."""
         entries: dict[str, dict[str, object]] = {}
         for s in self.scenarios:
             entry = entries.setdefault(
@@ -102,7 +102,7 @@ class RoleplayService:
         return list(entries.values())
 
     def scenario(self, scenario_id: str, lang: Lang) -> Scenario:
-        """The practisable scenario; an unknown id or language names what exists."""
+        """The scenario; an unknown id or language names what exists."""
         for s in self.scenarios:
             if s.id == scenario_id.strip() and s.lang == lang:
                 return s
