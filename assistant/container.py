@@ -158,6 +158,8 @@ class Services:
             judge,
             self.material,
             max_chars=self.settings.max_question_chars,
+            llm=self.llm,
+            prompts_dir=self.settings.prompts_dir,
         )
 
     @cached_property

@@ -110,7 +110,8 @@ class PracticeResult(BaseModel):
     transcript: list[Turn]
     measures: Measures
     debrief: Debrief
-    backend: str = "offline"
+    backend: str = Field(default="offline", description="openai when the model voiced at least one reply")
+    notes: list[str] = Field(default_factory=list, description="why replies came from offline mode")
 
     @property
     def overall(self) -> float:

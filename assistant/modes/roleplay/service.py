@@ -7,11 +7,17 @@ check and the measures are code in every case. Citations come from the knowledge
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from langchain_core.language_models import BaseChatModel
+
+from assistant import prompts
 from assistant.catalog.practice import RoleplayBank
 from assistant.catalog.scenarios import RubricCriterion, Scenario
 from assistant.errors import InputError, require_text
+from assistant.modes.generation import MODEL_ERRORS, llm_failure_note
 from assistant.modes.material import Material
 from assistant.modes.roleplay.behaviours import Behaviour, Judge, detect, kinds
 from assistant.modes.roleplay.debrief import debrief
@@ -19,9 +25,11 @@ from assistant.modes.roleplay.measures import measure
 from assistant.modes.roleplay.models import Citation, PracticeResult, StateView, Turn
 from assistant.modes.roleplay.persona import offline_reply
 from assistant.modes.roleplay.state import PersonaState
+from assistant.modes.roleplay.voice import model_reply, reply_problems
 from assistant.rag.retrieve import Filters
 from assistant.text.language import Lang
 
+log = logging.getLogger(__name__)
 EXCERPT_CHARS = 300
 MAX_TURNS = 40
 
@@ -36,8 +44,12 @@ class Session:
     judge: Judge | None
     max_chars: int
     state: PersonaState
+    llm: BaseChatModel | None = None
+    prompts_dir: Path | None = None
     transcript: list[Turn] = field(default_factory=list)
     found: dict[int, list[Behaviour]] = field(default_factory=dict)
+    model_turns: int = 0
+    notes: list[str] = field(default_factory=list)
 
     @property
     def lang(self) -> Lang:
@@ -61,9 +73,30 @@ class Session:
         reply = offline_reply(
             self.scenario, self.bank.lang(self.lang).reactions, self.state, behaviours, surfaced, number // 2
         )
+        if self.llm is not None and self.prompts_dir is not None:
+            reply = self._voiced(reply, text)
         answer = Turn(number=number + 1, speaker="persona", text=reply, state=view)
         self.transcript.append(answer)
         return answer
+
+    def _voiced(self, gist: str, message: str) -> str:
+        """The model's words for the gist, or the gist itself when the request or the checks fail."""
+        assert self.llm is not None and self.prompts_dir is not None
+        spec = prompts.load("roleplay", self.prompts_dir)
+        history = self.transcript[:-1]
+        try:
+            reply = model_reply(self.llm, spec, self.scenario, self.state.level, gist, history, message)
+        except MODEL_ERRORS as exc:
+            log.warning("role-play reply from the model failed, answering offline: %s", exc)
+            self.notes.append(llm_failure_note(exc, self.lang))
+            return gist
+        untold = [d for i, d in enumerate(self.scenario.practice.disclosures) if i not in self.state.revealed]
+        problems = reply_problems(reply, self.scenario, self.state.level, untold)
+        if problems:
+            log.warning("role-play reply rejected (%s), answering offline", "; ".join(problems))
+            return gist
+        self.model_turns += 1
+        return reply
 
 
 _EXAMPLE = {"de": "Was ist Ihnen für heute wichtig?", "en": "What matters most to you today?"}
@@ -79,9 +112,12 @@ class RoleplayService:
         judge: Judge | None = None,
         material: Material | None = None,
         max_chars: int = 2000,
+        llm: BaseChatModel | None = None,
+        prompts_dir: Path | None = None,
     ) -> None:
         self.scenarios = scenarios
         self.bank, self.judge, self.material, self.max_chars = bank, judge, material, max_chars
+        self.llm, self.prompts_dir = llm, prompts_dir
 
     def catalogue(self) -> list[dict[str, object]]:
         """One entry per scenario id: title (by language), languages, trainee role, difficulty."""
@@ -118,7 +154,9 @@ class RoleplayService:
         name = require_text(trainee, "trainee", 80, "trainee-a")
         scenario = self.scenario(scenario_id, lang)
         state = PersonaState.start(scenario.difficulty, len(scenario.hidden_concerns))
-        session = Session(scenario, name, self.bank, self.judge, self.max_chars, state)
+        session = Session(
+            scenario, name, self.bank, self.judge, self.max_chars, state, self.llm, self.prompts_dir
+        )
         view = StateView.model_validate(state.snapshot())
         session.transcript.append(Turn(number=1, speaker="persona", text=scenario.opening_line, state=view))
         return session
@@ -138,6 +176,8 @@ class RoleplayService:
             transcript=session.transcript,
             measures=measure(session.transcript, session.found),
             debrief=debrief(session.scenario, words, session.transcript, session.found, self.cite),
+            backend="openai" if session.model_turns else "offline",
+            notes=list(dict.fromkeys(session.notes)),
         )
 
     def run(self, scenario_id: str, lang: Lang, trainee: str, turns: list[str]) -> PracticeResult:
