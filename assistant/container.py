@@ -23,13 +23,15 @@ from assistant.rag.ingest import Progress, ingest
 from assistant.rag.retrieve import FusionConfig, Retriever
 from assistant.schema import IngestReport
 from assistant.settings import Settings
-from assistant.store import FILENAME, ConversationStore, Database, ProfileStore
+from assistant.store import FILENAME, ConversationStore, Database, PracticeStore, ProfileStore
+from assistant.text.language import Lang
 
 if TYPE_CHECKING:  # the modes are imported when first used, so `tandem config` and `ingest` stay quick
     from assistant.conversation.router import Router
     from assistant.modes.feedback.service import FeedbackService
     from assistant.modes.prepare.service import PrepareService
     from assistant.modes.reflect.service import ReflectService
+    from assistant.modes.roleplay.service import RoleplayService
 
 log = logging.getLogger(__name__)
 
@@ -131,6 +133,33 @@ class Services:
             self.catalog.reflection,
             max_chars=s.max_question_chars,
             method=s.llm_structured_method,
+        )
+
+    @cached_property
+    def practice(self) -> PracticeStore:
+        """Role-play practice sessions by trainee, in the shared database."""
+        return PracticeStore(self.database)
+
+    @cached_property
+    def roleplay(self) -> RoleplayService:
+        """Role-play practice; judgemental remarks are found by the feedback mode's rules (handed in here,
+        so neither mode imports the other), citations come through the material."""
+        from assistant.modes.feedback.flags import find_flags
+        from assistant.modes.roleplay.service import RoleplayService
+
+        phrases = self.catalog.phrases
+
+        def judge(text: str, lang: Lang) -> list[tuple[int, int]]:
+            return [(f.start, f.end) for f in find_flags(text, lang, phrases)]
+
+        return RoleplayService(
+            self.catalog.scenarios,
+            self.catalog.roleplay,
+            judge,
+            self.material,
+            max_chars=self.settings.max_question_chars,
+            llm=self.llm,
+            prompts_dir=self.settings.prompts_dir,
         )
 
     @cached_property

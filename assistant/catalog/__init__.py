@@ -29,6 +29,7 @@ from assistant.catalog.banks import (
     load_question_bank,
     load_reflection_prompts,
 )
+from assistant.catalog.practice import RoleplayBank
 from assistant.catalog.profile import (
     PROFILE_FILE,
     ProgrammeProfile,
@@ -44,6 +45,8 @@ from assistant.catalog.scenarios import (
     Scenario,
     load_scenarios,
     pair_problems,
+    parse_file,
+    read_yaml,
     scenario_pairs,
 )
 from assistant.catalog.senior_questions import (
@@ -80,6 +83,7 @@ __all__ = [
     "QuestionSet",
     "ReflectionPrompts",
     "ReflectionSet",
+    "RoleplayBank",
     "RubricCriterion",
     "Scenario",
     "SeniorQuestionBank",
@@ -93,6 +97,7 @@ __all__ = [
     "load_programme_profile",
     "load_question_bank",
     "load_reflection_prompts",
+    "load_roleplay_bank",
     "load_scenarios",
     "load_senior_questions",
     "pair_problems",
@@ -111,6 +116,7 @@ class Catalog:
     phrases: FeedbackPhrases
     profile: ProgrammeProfile
     senior_questions: SeniorQuestionBank
+    roleplay: RoleplayBank
 
     def scenario(self, scenario_id: str, lang: Lang | None = None) -> Scenario:
         """Return the scenario with this id in `lang` (without `lang`: the first, German before English).
@@ -141,4 +147,10 @@ def load_catalog(knowledge_dir: Path) -> Catalog:
         phrases=load_feedback_phrases(banks / "feedback_phrases.yaml"),
         senior_questions=load_senior_questions(banks / "senior_questions.yaml"),
         profile=load_programme_profile(knowledge_dir / PROFILE_FILE),
+        roleplay=load_roleplay_bank(banks / "roleplay.yaml"),
     )
+
+
+def load_roleplay_bank(path: Path) -> RoleplayBank:
+    """Load knowledge/banks/roleplay.yaml: the persona's shared reactions and the debrief's wording."""
+    return parse_file(RoleplayBank, read_yaml(path), path)

@@ -7,8 +7,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar, get_args, get_origin
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
+from assistant.catalog.practice import Practice
 from assistant.errors import TandemError
 from assistant.text.language import Lang
 
@@ -95,6 +104,23 @@ class Scenario(BaseModel):
     rubric: list[RubricCriterion] = Field(min_length=3, max_length=6)
     guideline_docs: list[DocId] = Field(min_length=1)
     tags: list[Slug] = Field(default_factory=list)
+    practice: Practice
+
+    @model_validator(mode="after")
+    def _practice_fits(self) -> Scenario:
+        """A disclosure for every hidden concern, evidence for exactly the rubric's criteria."""
+        if len(self.practice.disclosures) != len(self.hidden_concerns):
+            raise ValueError(
+                f"practice.disclosures: {len(self.practice.disclosures)} given for "
+                f"{len(self.hidden_concerns)} hidden concerns; write one per concern, in the same order"
+            )
+        ids = [c.id for c in self.rubric]
+        if sorted(self.practice.evidence) != sorted(ids):
+            raise ValueError(
+                f"practice.evidence: name exactly the rubric's criteria ({', '.join(ids)}); "
+                f"got {', '.join(self.practice.evidence) or 'none'}"
+            )
+        return self
 
     @field_validator("rubric")
     @classmethod
@@ -333,4 +359,8 @@ def _assessed(scenario: Scenario) -> dict[str, object]:
         "rubric weights": [c.weight for c in scenario.rubric],
         "difficulty": scenario.difficulty,
         "trainee_role": scenario.trainee_role,
+        "evidence signals": {
+            cid: (e.signals, e.against)
+            for cid, e in (scenario.practice.evidence if scenario.practice else {}).items()
+        },
     }

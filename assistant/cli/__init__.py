@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant import __version__
-from assistant.cli import core, history, modes, users
+from assistant.cli import core, history, modes, roleplay, users
 from assistant.errors import InputError, TandemError
 from assistant.evaluation.suite import SUITES
 from assistant.settings import Settings, load_settings
@@ -28,6 +28,10 @@ FLAGS = {
     "user": "--user",
     "comment": "--comment",
     "tandem": "--tandem",
+    # role-play practice (tandem roleplay)
+    "scenario": "--scenario",
+    "trainee": "--trainee",
+    "script": "--script",
 }
 
 
@@ -60,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     _mode_commands(sub)
     _history_commands(sub)
     _users_commands(sub)
+    # --- role-play practice: `tandem roleplay` (handlers and options in cli/roleplay.py) ---
+    roleplay.add_parser(sub, DEFAULT_USER)
     return parser
 
 

@@ -2,6 +2,7 @@
 
 from assistant.store.conversations import DEFAULT_USER, ConversationStore
 from assistant.store.db import FILENAME, Database
+from assistant.store.practice import CriterionScore, PracticeRecord, PracticeStore
 from assistant.store.profiles import ProfileStore, SessionRecord, TandemProfile
 from assistant.store.records import Conversation, ConversationInfo, Rating, StoredTurn, TurnRecord
 
@@ -11,7 +12,10 @@ __all__ = [
     "Conversation",
     "ConversationInfo",
     "ConversationStore",
+    "CriterionScore",
     "Database",
+    "PracticeRecord",
+    "PracticeStore",
     "ProfileStore",
     "Rating",
     "SessionRecord",

@@ -84,6 +84,29 @@ MIGRATIONS: list[Migration] = [
         # the profile's name, as `tandem chat --tandem NAME` links it; NULL for an unlinked conversation
         ["ALTER TABLE conversations ADD COLUMN tandem TEXT"],
     ),
+    (
+        4,
+        "role-play practice sessions and their scores per criterion",
+        [
+            """CREATE TABLE practice_sessions (
+                id INTEGER PRIMARY KEY,
+                trainee TEXT NOT NULL,
+                scenario TEXT NOT NULL,
+                lang TEXT NOT NULL,
+                created TEXT NOT NULL,
+                overall REAL NOT NULL,
+                result TEXT NOT NULL
+            )""",
+            "CREATE INDEX practice_by_trainee ON practice_sessions (trainee, created)",
+            """CREATE TABLE practice_scores (
+                session INTEGER NOT NULL REFERENCES practice_sessions(id) ON DELETE CASCADE,
+                criterion TEXT NOT NULL,
+                name TEXT NOT NULL,
+                score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 4),
+                PRIMARY KEY (session, criterion)
+            )""",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]

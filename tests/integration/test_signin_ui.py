@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 from collections.abc import Iterator
@@ -29,8 +28,6 @@ pytestmark = pytest.mark.integration
 PASSWORDS = {"user-a": "password of user-a", "user-b": "password of user-b"}
 OLD_PARAMETERS = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
 REMARK = "Sie hören mir nie zu."
-# main's chat endpoint does not record turns yet; the UI split records each turn for current_user(request).
-UI_RECORDS_TURNS = importlib.util.find_spec("assistant.ui.chat") is not None
 
 
 @dataclass
@@ -67,12 +64,10 @@ def client(url: str, user: str | None = None, password: str | None = None) -> An
     return Client(url, verbose=False, auth=(user, PASSWORDS[user] if password is None else password))
 
 
-def chat(signed_in: Any, message: str, mode: str) -> str:
-    """Call /chat with the message and the mode (any further inputs empty); the answer's text."""
-    info = signed_in.view_api(print_info=False, return_format="dict")
-    extra = len(info["named_endpoints"]["/chat"]["parameters"]) - 2
-    reply = signed_in.predict(message, mode, *[""] * extra, api_name="/chat")
-    return str(reply[0] if isinstance(reply, tuple | list) else reply)
+def chat(signed_in: Any, message: str, mode: str, conversation: str = "") -> tuple[str, str, str]:
+    """/chat: the answer's text, the conversation it is stored in, and the turn (ID/N)."""
+    text, stored_in, turn = signed_in.predict(message, mode, conversation, api_name="/chat")
+    return str(text), str(stored_in), str(turn)
 
 
 def test_without_credentials_the_api_refuses(running: Running) -> None:
@@ -100,11 +95,11 @@ def test_without_credentials_the_api_refuses(running: Running) -> None:
 
 def test_a_signed_in_user_chats_and_an_old_hash_is_renewed(running: Running) -> None:
     old = json.loads(running.auth_file.read_text(encoding="utf-8"))["users"][0]["hash"]
-    answer = chat(client(running.url, "user-a"), REMARK, "feedback")
+    answer, _, _ = chat(client(running.url, "user-a"), REMARK, "feedback")
     assert REMARK in answer and "nie" in answer
     renewed = json.loads(running.auth_file.read_text(encoding="utf-8"))["users"][0]["hash"]
     assert renewed != old and not PasswordHasher().check_needs_rehash(renewed)
-    assert REMARK in chat(client(running.url, "user-a"), REMARK, "feedback")  # the renewed hash signs in too
+    assert REMARK in chat(client(running.url, "user-a"), REMARK, "feedback")[0]  # the renewed hash works too
 
     running.auth_file.write_text("{damaged", encoding="utf-8")  # nobody gets in; the server keeps running
     with pytest.raises(ValueError, match="Could not login"):
@@ -112,20 +107,28 @@ def test_a_signed_in_user_chats_and_an_old_hash_is_renewed(running: Running) -> 
     assert running.auth_file.read_text(encoding="utf-8") == "{damaged"
 
 
-@pytest.mark.xfail(
-    not UI_RECORDS_TURNS,
-    reason="main's ui/app.py does not record chat turns; the UI split records them for current_user(request)",
-    strict=True,
-)
 def test_each_user_sees_only_their_own_turns(running: Running) -> None:
+    from gradio_client.exceptions import AppError
+
     store = running.services.conversations
-    chat(client(running.url, "user-a"), REMARK, "feedback")
+    user_a, user_b = client(running.url, "user-a"), client(running.url, "user-b")
+    _, conversation, turn = chat(user_a, REMARK, "feedback")
+    assert turn == f"{conversation}/1"
     mine = store.summaries("user-a")
-    assert [c.title for c in mine] == [REMARK] and mine[0].turns == 1
+    assert [(c.id, c.title, c.turns) for c in mine] == [(conversation, REMARK, 1)]
     assert store.summaries("user-b") == [] and store.summaries("local") == []
-    chat(client(running.url, "user-b"), "Sie unterbrechen mich ständig.", "feedback")
-    assert [c.title for c in store.summaries("user-b")] == ["Sie unterbrechen mich ständig."]
-    assert [c.id for c in store.summaries("user-a")] == [mine[0].id]
+
+    messages = []  # user-b continuing user-a's conversation, then one that does not exist
+    for target in (conversation, "0" * len(conversation)):
+        with pytest.raises(AppError) as refused:
+            chat(user_b, "Sie unterbrechen mich ständig.", "feedback", target)
+        messages.append(str(refused.value).replace(target, "ID"))
+    assert "No conversation 'ID' in user-b's history" in messages[0] and messages[0] == messages[1]
+    assert REMARK not in messages[0] and store.get("user-a", conversation).turns == 1
+
+    _, theirs, _ = chat(user_b, "Sie unterbrechen mich ständig.", "feedback")
+    assert [c.id for c in store.summaries("user-b")] == [theirs] and theirs != conversation
+    assert [c.id for c in store.summaries("user-a")] == [conversation]
 
 
 def whoami_app(services: Services, port: int) -> Any:

@@ -400,6 +400,15 @@ def _scenario(scenario_id: str = "demo-scenario") -> dict[str, Any]:
         "rubric": [dict(criterion, id=cid) for cid in ("a", "b", "c")],
         "guideline_docs": ["first-session.en"],
         "tags": ["demo"],
+        "practice": {
+            "replies": {
+                "guarded": ["Hm.", "Go on."],
+                "neutral": ["Fine.", "I see."],
+                "open": ["Good.", "Yes!"],
+            },
+            "disclosures": ["I fear looking incompetent."],
+            "evidence": {cid: {"signals": ["open_question"], "cues": ["goal"]} for cid in ("a", "b", "c")},
+        },
     }
 
 
@@ -658,3 +667,31 @@ def test_load_catalog_names_the_broken_bank(tmp_path: Path) -> None:
     _write(tmp_path / "banks" / "agendas.yaml", _agenda((10, 10)))
     with pytest.raises(CatalogError, match=r"agendas\.yaml"):
         load_catalog(tmp_path)
+
+
+def test_practice_needs_a_disclosure_per_concern(tmp_path: Path) -> None:
+    data = _scenario()
+    data["practice"]["disclosures"].append("A second one.")
+    _write(tmp_path / DEMO_FILE, data)
+    with pytest.raises(CatalogError) as err:
+        load_scenarios(tmp_path)
+    _assert_readable(str(err.value), "practice.disclosures: 2 given for 1 hidden concerns", "one per concern")
+
+
+def test_practice_evidence_names_the_rubric(tmp_path: Path) -> None:
+    data = _scenario()
+    data["practice"]["evidence"].pop("c")
+    data["practice"]["evidence"]["z"] = {"signals": ["empathy"]}
+    _write(tmp_path / DEMO_FILE, data)
+    with pytest.raises(CatalogError) as err:
+        load_scenarios(tmp_path)
+    _assert_readable(str(err.value), "practice.evidence: name exactly the rubric's criteria (a, b, c)")
+
+
+def test_practice_evidence_kinds_are_known(tmp_path: Path) -> None:
+    data = _scenario()
+    data["practice"]["evidence"]["a"] = {"signals": ["mind_reading"]}
+    _write(tmp_path / DEMO_FILE, data)
+    with pytest.raises(CatalogError) as err:
+        load_scenarios(tmp_path)
+    _assert_readable(str(err.value), "practice.evidence.a.signals[0]", "mind_reading")

@@ -1,0 +1,1 @@
+"""Role-play practice: Tandem plays the scenario's persona, then debriefs the trainee against the rubric."""
