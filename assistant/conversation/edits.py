@@ -179,7 +179,7 @@ def read_changes(message: str, mode: Mode) -> Changes:
     >>> read_changes("make it 30 minutes", "reflect").rest, read_changes("kürzer bitte", "reflect").step
     (('30', 'minutes'), -1)
     """
-    allowed = APPLIES[mode]
+    allowed = APPLIES.get(mode, frozenset())
     spans: list[tuple[int, int]] = []
     values: dict[str, Any] = {}
 

@@ -32,7 +32,17 @@ from assistant.text.lexicon import GENERIC_NOUNS
 from assistant.text.quotes import find_quotes
 
 Kind = Literal["edit", "follow-up", "new"]
-MODES: tuple[Mode, ...] = ("ask", "prepare", "feedback", "reflect")
+MODES: tuple[Mode, ...] = (
+    "ask",
+    "prepare",
+    "feedback",
+    "reflect",
+)  # the modes whose state a message continues
+RESULT_NAMES: dict[str, str] = {
+    "prepare": "plan",
+    "feedback": "feedback draft",
+    "reflect": "reflection questions",
+}
 OWN_WORDS = 2  # a follow-up may add this many content words of its own ("... when my mentee is defensive")
 SHORT = 8  # words: a request for more of the same is short
 
@@ -139,9 +149,8 @@ def classify(message: str, previous: Previous | None, mode: Mode | None = None) 
         return Decision("new", "a planning request with a topic of its own")
     changes = read_changes(message, previous.mode)
     if changes and not changes.rest and not is_question(message):
-        return Decision(
-            "edit", f"follow-up: changes the last {previous.mode} ({', '.join(changes.names())})", changes
-        )
+        what = RESULT_NAMES.get(previous.mode, previous.mode)
+        return Decision("edit", f"follow-up: changes the last {what} ({', '.join(changes.names())})", changes)
     if previous.subject and mode in (None, "ask") and leans_on_context(message):
         return Decision("follow-up", "follow-up question on the last turn")
     return Decision("new", "a request of its own")
