@@ -31,6 +31,8 @@ ORDINALS = {
     "sechsten": 6,
     "sixth": 6,
 }
+# The separated particle of a German verb closes its clause ("Bereite ... zu Zoom vor"): it is no part of a topic.
+_PARTICLE = re.compile(r"\s+(?:vor|durch|an|ein|mit|auf)$", re.IGNORECASE)
 _LAST = frozenset({"letzte", "letzten", "abschlusssitzung", "last", "final", "closing"})
 _TOPIC = re.compile(r"\b(?:über|zum thema|zu|zum|zur|on|about|regarding)\s+(.+)", re.IGNORECASE)
 _TELL_THAT = re.compile(
@@ -85,6 +87,8 @@ def prepare_parameters(message: str) -> PlanAsk:
     PlanAsk(topic='LinkedIn', minutes=60, session=3, of=None, last=False)
     >>> prepare_parameters("plan session 2 of 4 on ChatGPT prompts (45 min)")
     PlanAsk(topic='ChatGPT prompts', minutes=45, session=2, of=4, last=False)
+    >>> prepare_parameters("Bereite unsere zweite Sitzung zu Videokonferenzen vor, 60 Minuten").topic
+    'Videokonferenzen'
     >>> prepare_parameters("Plane unsere letzte Sitzung zu Copilot")
     PlanAsk(topic='Copilot', minutes=None, session=None, of=None, last=True)
     """
@@ -105,7 +109,7 @@ def prepare_parameters(message: str) -> PlanAsk:
     topic = re.split(
         r"[,.;!?()]|\b(?:vorzubereiten|vorbereiten|planen|prepare|for my|für meine?n?)\b", topic
     )[0]
-    topic = " ".join(topic.split()).strip(" -–") or message.strip()[:80]
+    topic = _PARTICLE.sub("", " ".join(topic.split())).strip(" -–") or message.strip()[:80]
     last = session is None and any(w in _LAST for w in words)
     return PlanAsk(topic[:120], minutes, session, total, last)
 

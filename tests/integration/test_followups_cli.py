@@ -59,7 +59,7 @@ def questions(plan: dict[str, Any]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("request_", "length", "switch", "focus", "senior", "langs"),
+    ("request_", "length", "switch", "focus", "senior", "langs", "topic"),
     [
         (
             "prepare our second session on video calls, 45 minutes",
@@ -68,6 +68,7 @@ def questions(plan: dict[str, Any]) -> list[str]:
             "add an exercise on prompts",
             "the senior is sceptical about AI",
             ("en", "de"),
+            "video calls",
         ),
         (
             "Bereite unsere zweite Sitzung zu Videokonferenzen vor, 60 Minuten",
@@ -76,17 +77,25 @@ def questions(plan: dict[str, Any]) -> list[str]:
             "Füge eine Übung zu Prompts hinzu",
             "Meine Führungskraft ist skeptisch und hat wenig Zeit.",
             ("de", "en"),
+            "Videokonferenzen",
         ),
     ],
     ids=["english", "german"],
 )
 def test_a_plan_is_edited_turn_by_turn(
-    workdir: Path, request_: str, length: str, switch: str, focus: str, senior: str, langs: tuple[str, str]
+    workdir: Path,
+    request_: str,
+    length: str,
+    switch: str,
+    focus: str,
+    senior: str,
+    langs: tuple[str, str],
+    topic: str,
 ) -> None:
     first = chat(workdir, request_)
     cid, plan = first["conversation"], first["result"]
     assert first["mode"] == "prepare" and plan["session_number"] == 2 and plan["language"] == langs[0]
-    topic = plan["topic"]
+    assert plan["topic"] == topic
 
     shorter = chat(workdir, length, cid)
     assert (
