@@ -12,7 +12,7 @@ A change is read by patterns with a plain linguistic meaning, in German and Engl
   prompts", "eine Übung zu Prompts");
 - one more question like the n-th ("one more question like the second", "noch eine Frage wie die zweite");
 - where a remark was made, for feedback ("it was in the weekly meeting", "es war im Teammeeting").
-A plan takes every kind, a reflection set the language, one more question and "shorter" (one question per
+A plan takes all but the last, a reflection set the language, one more question and "shorter" (one question per
 kind), a feedback draft the language and where it happened. Result-level edits (the added questions, the
 shorter set) are kept in the parameters and made again after every re-run (`reapply`).
 What a message says besides these (`Changes.rest`) decides whether it is an edit at all (`followup`).
