@@ -84,7 +84,8 @@ class ConversationStore:
     def _not_found(user: str, conversation: str) -> InputError:
         return InputError(
             f"No conversation '{conversation}' in {user}'s history; "
-            f"`tandem history list --user {user}` shows the ones you can open.",
+            f"your conversation list shows the ones you can open (`tandem history list --user {user}` on the "
+            "command line).",
             "conversation",
         )
 

@@ -13,6 +13,16 @@ from assistant.store.conversations import require_user
 
 
 def current_user(request: Any | None) -> str:
-    """The name Gradio signed the request in with, or the local user when the app runs without sign-in."""
-    name = getattr(request, "username", None) if request is not None else None
+    """The name Gradio signed the request in with, or the local user when the app runs without sign-in.
+
+    A handler that was not handed its request is a bug; it must not act for the local user by mistake:
+
+    >>> current_user(None)
+    Traceback (most recent call last):
+    ...
+    RuntimeError: a UI handler ran without its gr.Request, so it cannot tell whom it acts for
+    """
+    if request is None:
+        raise RuntimeError("a UI handler ran without its gr.Request, so it cannot tell whom it acts for")
+    name = getattr(request, "username", None)
     return require_user(name) if name else DEFAULT_USER
