@@ -7,7 +7,9 @@ The rules, in order:
    that names its own topic ("prepare our third session on LinkedIn").
 3. An edit: the message asks for changes that fit the last result (`edits.read_changes`) and says nothing
    else (no content words besides the changes and the words edit requests are made of), and it is not a
-   question for information ("What is an exercise on prompts?").
+   question for information ("What is an exercise on prompts?"). A new length or language is an edit even
+   with a couple of words of its own ("Kannst du das auf 60 Minuten strecken?", "30 minutes is enough"):
+   without a topic of its own, a length or a language can only be about the result in front of the user.
 4. A follow-up question (after an answer or a plan): it leans on what was said, by a reference word (a
    pronoun or demonstrative standing alone: "that", "this", "it", "das", "dies"; a pronominal adverb:
    "dazu", "davon", "darüber"), by opening with a connective ("and", "und", "what about", "und was"), or by
@@ -43,6 +45,7 @@ RESULT_NAMES: dict[str, str] = {
     "feedback": "feedback draft",
     "reflect": "reflection questions",
 }
+STRUCTURAL = frozenset({"length", "language"})  # changes no new request makes without a topic of its own
 OWN_WORDS = 2  # a follow-up may add this many content words of its own ("... when my mentee is defensive")
 SHORT = 8  # words: a request for more of the same is short
 
@@ -148,7 +151,8 @@ def classify(message: str, previous: Previous | None, mode: Mode | None = None) 
     if planning and not read_changes(message, "prepare").focus:  # "plan an exercise on prompts" edits
         return Decision("new", "a planning request with a topic of its own")
     changes = read_changes(message, previous.mode)
-    if changes and not changes.rest and not is_question(message):
+    structural = bool(set(changes.names()) & STRUCTURAL) and len(changes.rest) <= OWN_WORDS
+    if changes and (not changes.rest or structural) and not is_question(message):
         what = RESULT_NAMES.get(previous.mode, previous.mode)
         return Decision("edit", f"follow-up: changes the last {what} ({', '.join(changes.names())})", changes)
     if previous.subject and mode in (None, "ask") and leans_on_context(message):

@@ -32,7 +32,11 @@ ORDINALS = {
     "sixth": 6,
 }
 # The separated particle of a German verb closes its clause ("Bereite ... zu Zoom vor"): it is no part of a topic.
-_PARTICLE = re.compile(r"\s+(?:vor|durch|an|ein|mit|auf)$", re.IGNORECASE)
+# Words that cannot end a topic: a separable verb's particle ("Bereite … vor") or the preposition a removed
+# length leaves behind ("on LinkedIn for 45 minutes", "zu Copilot für eine Stunde").
+_PARTICLE = re.compile(
+    r"(?:\s+(?:vor|durch|an|ein|mit|auf|for|für|in|within|of|von|about|etwa|rund|ca\.?))+$", re.I
+)
 _LAST = frozenset({"letzte", "letzten", "abschlusssitzung", "last", "final", "closing"})
 _TOPIC = re.compile(r"\b(?:über|zum thema|zu|zum|zur|on|about|regarding)\s+(.+)", re.IGNORECASE)
 _TELL_THAT = re.compile(
@@ -46,16 +50,49 @@ _OPEN_UP = re.compile(
 _QUESTIONS = re.compile(r"fragen\b.*\b(mentor|mentorin|stellen)|questions?\b.*\b(ask|mentor)", re.IGNORECASE)
 
 
+# A length in hours: "an hour", "1.5 hours", "half an hour", "eine halbe Stunde", "anderthalb Stunden", "2 Std."
+_HOURS = re.compile(
+    r"\b(?:(?P<half>(?:a |one |eine |einer )?(?:half an?|halbe?n?) (?:hour|stunde))"
+    r"|(?P<one_half>(?:an |one |a )?hour and a half|anderthalb (?:stunden?|std\.?)|eineinhalb (?:stunden?|std\.?))"
+    r"|(?P<n>\d(?:[.,]5)?|an?|one|two|eine[rn]?|zwei) (?:hours?|stunden?|std\.?|h\b))",
+    re.IGNORECASE,
+)
+_HOUR_WORDS = {
+    "a": 1.0,
+    "an": 1.0,
+    "one": 1.0,
+    "eine": 1.0,
+    "einer": 1.0,
+    "einen": 1.0,
+    "two": 2.0,
+    "zwei": 2.0,
+}
+
+
 def mentioned_minutes(message: str) -> tuple[int, tuple[int, int]] | None:
-    """The session length a message names (10 to 240 minutes) and where it stands, or None.
+    """The session length a message names (10 to 240 minutes), in minutes or hours, and where it stands.
 
     >>> mentioned_minutes("make it 30 minutes instead"), mentioned_minutes("nur 300 Min.")
     ((30, (8, 18)), (240, (4, 11)))
+    >>> [mentioned_minutes(m)[0] for m in ("cut it to half an hour", "eine Stunde reicht", "1,5 Stunden bitte")]
+    [30, 60, 90]
+    >>> mentioned_minutes("an hour and a half")[0], mentioned_minutes("Anderthalb Stunden")[0]
+    (90, 90)
     """
     match = _MINUTES.search(message)
-    if match is None:
+    if match is not None:
+        return min(max(int(match.group(1)), 10), 240), match.span()
+    hours = _HOURS.search(message)
+    if hours is None:
         return None
-    return min(max(int(match.group(1)), 10), 240), match.span()
+    if hours.group("half"):
+        value = 0.5
+    elif hours.group("one_half"):
+        value = 1.5
+    else:
+        n = hours.group("n").lower()
+        value = _HOUR_WORDS.get(n) or float(n.replace(",", "."))
+    return min(max(round(value * 60), 10), 240), hours.span()
 
 
 @dataclass
@@ -105,7 +142,7 @@ def prepare_parameters(message: str) -> PlanAsk:
         total = max(total, session)
     topic_match = _TOPIC.search(message)
     topic = topic_match.group(1) if topic_match else message
-    topic = _MINUTES.sub("", topic)
+    topic = _HOURS.sub("", _MINUTES.sub("", topic))
     topic = re.split(
         r"[,.;!?()]|\b(?:vorzubereiten|vorbereiten|planen|prepare|for my|für meine?n?)\b", topic
     )[0]

@@ -56,6 +56,24 @@ def test_a_change_to_the_last_plan_is_an_edit(message: str, changed: list[str]) 
 
 
 @pytest.mark.parametrize(
+    ("message", "minutes"),
+    [
+        ("Kannst du das auf 60 Minuten strecken?", 60),
+        ("30 minutes is enough", 30),
+        ("please cut it to half an hour", 30),
+        ("eine Stunde wäre besser", 60),
+        ("We have an hour and a half for this one", 90),
+        ("Mach daraus 60 Minuten", 60),
+    ],
+)
+def test_a_new_length_with_a_few_words_of_its_own_is_still_an_edit(message: str, minutes: int) -> None:
+    """Without a topic of its own, a length can only be about the plan in front of the user."""
+    decision = classify(message, PLAN)
+    assert decision.kind == "edit", decision.reason
+    assert decision.changes.minutes == minutes
+
+
+@pytest.mark.parametrize(
     "message",
     [
         "prepare our third session on LinkedIn, 60 minutes",
@@ -65,6 +83,8 @@ def test_a_change_to_the_last_plan_is_an_edit(message: str, changed: list[str]) 
         "How do I tell my mentee that he is always late?",
         "Was ist eine Ich-Botschaft?",
         "Wie lange dauert eine Sitzung im Programm?",
+        "How long should the exercise in a 45-minute session be?",
+        "Plan a one-hour session on Excel formulas",
         "thanks!",
     ],
 )
