@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,20 @@ class PromptSpec(BaseModel):
         if missing:
             raise ConfigError(f"prompt '{self.name}' needs the variables {sorted(missing)}")
         return self.template(lang).format_messages(**{k: values[k] for k in self.variables})
+
+
+def with_turns(messages: Sequence[Any], turns: Sequence[Any]) -> list[Any]:
+    """A rendered prompt with a conversation's earlier turns between the system message and the request
+    (the chat-history slot of LangChain's history-aware chains); no turns leave it as it is.
+
+    >>> from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
+    >>> [m.type for m in with_turns([SystemMessage("s"), HumanMessage("q")], [HumanMessage("a"), AIMessage("b")])]
+    ['system', 'human', 'ai', 'human']
+    """
+    if not turns:
+        return list(messages)
+    head = 1 if messages and getattr(messages[0], "type", "") == "system" else 0
+    return [*messages[:head], *turns, *messages[head:]]
 
 
 def _placeholders(text: str) -> set[str]:

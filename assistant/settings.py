@@ -86,6 +86,12 @@ class Settings(BaseSettings):
     )
 
     max_question_chars: int = Field(2000, ge=10, description="Longest question accepted, in characters.")
+    history_tokens: int = Field(
+        1200,
+        ge=0,
+        description="With a model: how many tokens (about 4 characters each) of the conversation's earlier "
+        "turns the prompts carry, newest first; older turns shrink to one line, then drop. 0: none.",
+    )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest file accepted for ingestion, in MB.")
 
     auth_file: Path | None = Field(

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from assistant.auth.usersfile import SETTING, Account, Role, locked, read, write
 from assistant.errors import InputError
-from assistant.store.conversations import require_user
+from assistant.store.conversations import DEFAULT_USER, require_user
 
 ROLES: tuple[Role, ...] = get_args(Role)
 MIN_PASSWORD = 8
@@ -141,6 +141,12 @@ class Accounts:
     def add(self, name: str, role: str, password: str) -> UserInfo:
         """A new user; a name already in the file is refused (change a password with `passwd`)."""
         user, checked_role = require_name(name), require_role(role)
+        if user == DEFAULT_USER:
+            raise InputError(
+                f"'{DEFAULT_USER}' is the one user of a Tandem without sign-in, so it may hold conversations "
+                "from before; choose another name (`tandem history export --user local` shows what it holds).",
+                "name",
+            )
         hashed = self.hasher.hash(require_password(password))
         with locked(self.path):
             document = read(self.path)

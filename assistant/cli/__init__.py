@@ -27,6 +27,7 @@ FLAGS = {
     "date": "--date",
     "user": "--user",
     "comment": "--comment",
+    "tandem": "--tandem",
     # role-play practice (tandem roleplay)
     "scenario": "--scenario",
     "trainee": "--trainee",
@@ -167,9 +168,16 @@ def _mode_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
 
     p = sub.add_parser("chat", help="a free message: Tandem picks the mode (override with --mode)")
     p.add_argument("message")
-    p.add_argument("--mode", choices=["ask", "prepare", "feedback", "reflect"], default=None)
+    p.add_argument("--mode", choices=["ask", "prepare", "feedback", "reflect", "log"], default=None)
     p.add_argument(
         "--conversation", default=None, metavar="ID", help="continue this conversation (default: start one)"
+    )
+    p.add_argument(
+        "--tandem",
+        default=None,
+        metavar="NAME",
+        help="link the conversation to this tandem profile: plans continue its sessions, 'log this session' "
+        "records one (a continued conversation keeps its link)",
     )
     _user(p)
     _lang(p)

@@ -88,12 +88,13 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     from assistant.conversation.dispatch import respond
     from assistant.conversation.record import Thread
 
-    thread = Thread(args.user, args.conversation)
+    thread = Thread(args.user, args.conversation, args.tandem)
     turn = respond(build(settings), args.message, args.mode, args.lang, thread)
     if args.json:
         payload = {
             "conversation": turn.conversation,
             "turn": turn.ref,
+            "tandem": turn.tandem,
             "mode": turn.route.mode,
             "route": turn.route.model_dump(),
             "parameters": turn.parameters,
@@ -104,8 +105,9 @@ def cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
     else:
         print(f"[{turn.route.mode} · {turn.route.reason}; wrong? add --mode]", file=sys.stderr)
         print(to_markdown(turn.result))
+        linked = f" (linked to tandem {turn.tandem})" if turn.tandem else ""
         print(
-            f"[turn {turn.ref}: continue with --conversation {turn.conversation}, "
+            f"[turn {turn.ref}{linked}: continue with --conversation {turn.conversation}, "
             f"rate with `tandem rate {turn.ref} up|down`]",
             file=sys.stderr,
         )

@@ -11,7 +11,7 @@ from assistant.text.quotes import find_quotes
 _MINUTES = re.compile(r"(\d{2,3})\s*(?:-?\s*)(?:min\b|minuten|minutes|mins)", re.IGNORECASE)
 _SESSION = re.compile(r"(?:sitzung|session|termin|treffen)\s*(?:nr\.?\s*)?(\d{1,2})", re.IGNORECASE)
 _OF = re.compile(r"\b(?:von|of|aus)\s+(\d{1,2})\b", re.IGNORECASE)
-_ORDINALS = {
+ORDINALS = {
     "erste": 1,
     "ersten": 1,
     "first": 1,
@@ -44,6 +44,18 @@ _OPEN_UP = re.compile(
 _QUESTIONS = re.compile(r"fragen\b.*\b(mentor|mentorin|stellen)|questions?\b.*\b(ask|mentor)", re.IGNORECASE)
 
 
+def mentioned_minutes(message: str) -> tuple[int, tuple[int, int]] | None:
+    """The session length a message names (10 to 240 minutes) and where it stands, or None.
+
+    >>> mentioned_minutes("make it 30 minutes instead"), mentioned_minutes("nur 300 Min.")
+    ((30, (8, 18)), (240, (4, 11)))
+    """
+    match = _MINUTES.search(message)
+    if match is None:
+        return None
+    return min(max(int(match.group(1)), 10), 240), match.span()
+
+
 @dataclass
 class PlanAsk:
     """What a free request says about the plan; None where it says nothing (the programme profile decides)."""
@@ -53,6 +65,17 @@ class PlanAsk:
     session: int | None = None
     of: int | None = None
     last: bool = False  # "the last session": its number is the number of sessions
+
+
+def names_topic(message: str) -> bool:
+    """True if a message names what it is about ("on LinkedIn", "zum Thema Datenschutz").
+
+    >>> names_topic("plan our third session on LinkedIn"), names_topic("make it 30 minutes")
+    (True, False)
+    >>> names_topic("Plane unsere nächste Sitzung zu Copilot"), names_topic("plan our next session")
+    (True, False)
+    """
+    return _TOPIC.search(message) is not None
 
 
 def prepare_parameters(message: str) -> PlanAsk:
@@ -65,13 +88,13 @@ def prepare_parameters(message: str) -> PlanAsk:
     >>> prepare_parameters("Plane unsere letzte Sitzung zu Copilot")
     PlanAsk(topic='Copilot', minutes=None, session=None, of=None, last=True)
     """
-    minutes_match = _MINUTES.search(message)
-    minutes = min(max(int(minutes_match.group(1)), 10), 240) if minutes_match else None
+    mentioned = mentioned_minutes(message)
+    minutes = mentioned[0] if mentioned else None
     session_match = _SESSION.search(message)
     words = re.findall(r"[a-zäöüß]+", message.lower())
     session = int(session_match.group(1)) if session_match else None
     if session is None:
-        session = next((_ORDINALS[w] for w in words if w in _ORDINALS), None)
+        session = next((ORDINALS[w] for w in words if w in ORDINALS), None)
     of_match = _OF.search(message)
     total = int(of_match.group(1)) if of_match else None
     if total is not None and session is not None:

@@ -19,14 +19,21 @@ from assistant.store import DEFAULT_USER, TurnRecord
 
 @dataclass(frozen=True)
 class Thread:
-    """Where a turn is recorded: the user, and the conversation it continues (None starts a new one)."""
+    """Where a turn is recorded: the user, the conversation it continues (None starts a new one), and the tandem
+    profile to link it to (None keeps the conversation's link, if any)."""
 
     user: str = DEFAULT_USER
     conversation: str | None = None
+    tandem: str | None = None  # link the conversation to this tandem profile (`--tandem NAME`)
+
+
+PROMPTLESS: frozenset[Mode] = frozenset({"log"})  # recorded by code, worded from templates: no prompt
 
 
 def prompt_version(mode: Mode, prompts_dir: Path) -> str:
-    """The mode's prompt as name@version (the prompt files are named after the modes)."""
+    """The mode's prompt as name@version (the prompt files are named after the modes); `log@none` has none."""
+    if mode in PROMPTLESS:
+        return f"{mode}@none"
     try:
         return f"{mode}@{prompts.load(mode, prompts_dir).version}"
     except ConfigError:

@@ -254,7 +254,9 @@ class Router:
         """The mode for a message; `vector` is the message already embedded as a query (embedded once a turn)."""
         if override:
             return Route(mode=override, confidence=1.0, reason="chosen by the user")
-        if is_log_request(message):  # recording a session is an action, not a kind of answer: the rule decides
+        if is_log_request(
+            message
+        ):  # recording a session is an action, not a kind of answer: the rule decides
             return Route(mode="log", confidence=0.9, reason="a request to record a session")
         hits = rule_hits(message)
         similarity = self._similarities(message if vector is None else vector)

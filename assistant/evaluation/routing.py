@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 DEFAULT_DATASET = DATASETS / "routing" / "cases.jsonl"
 ROUTES: tuple[Mode, ...] = get_args(Mode)
+# The routes the dataset labels. `log` (record a session) is decided by one rule, tested in
+# tests/unit/test_log_intent.py; it has no labelled cases yet, so no threshold.
+LABELLED: tuple[Mode, ...] = ("ask", "prepare", "feedback", "reflect")
 
 
 class RoutingCase(BaseModel):
@@ -110,5 +113,5 @@ SUITE = Suite(
     run=_run,
     needs_index=False,
     # measured on test: 0.960 overall; reflect 0.88, feedback 0.96, ask and prepare 1.00 (n = 101)
-    thresholds={"route_accuracy": 0.95} | {f"accuracy {route}": 0.85 for route in ROUTES},
+    thresholds={"route_accuracy": 0.95} | {f"accuracy {route}": 0.85 for route in LABELLED},
 )

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from assistant.modes.feedback.models import FeedbackDraft
+from assistant.modes.log.models import SessionLogged
 from assistant.modes.models import Mode
 from assistant.modes.prepare.models import SessionPlan
 from assistant.modes.reflect.models import ReflectionSet
 from assistant.schema import Answer
 
-Result = Answer | SessionPlan | FeedbackDraft | ReflectionSet
+Result = Answer | SessionPlan | FeedbackDraft | ReflectionSet | SessionLogged
 
 # Which type a stored result of each mode is read back as.
 RESULT_TYPES: dict[Mode, type[Result]] = {
@@ -16,4 +17,5 @@ RESULT_TYPES: dict[Mode, type[Result]] = {
     "prepare": SessionPlan,
     "feedback": FeedbackDraft,
     "reflect": ReflectionSet,
+    "log": SessionLogged,
 }

@@ -1,4 +1,4 @@
-"""A person's view: Debian's chromium, driven by Playwright, asks a question in the web UI."""
+"""A person's view: Debian's chromium, driven by Playwright, uses the web UI."""
 
 import os
 import shutil
@@ -8,7 +8,9 @@ from typing import Any
 
 import pytest
 
+from assistant.container import Services
 from assistant.ui.app import serve
+from tests.support.ui import USERS, launch
 
 pytestmark = [pytest.mark.e2e, pytest.mark.integration]
 CHROMIUM = shutil.which("chromium")
@@ -21,27 +23,36 @@ if not CHROMIUM:
 
 
 @pytest.fixture
-def page(bilingual_services: Any, port: int) -> Iterator[Any]:
+def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(bilingual_services: Services, port: int, browser: Any) -> Iterator[Any]:
     app = serve(bilingual_services, port=port, block=False)
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
-            page.get_by_role("textbox").first.wait_for(timeout=30_000)
-            yield page
-            browser.close()
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+        page.locator("#message textarea").wait_for(timeout=30_000)
+        yield page
     finally:
         app.close()
 
 
+def send(page: Any, message: str) -> None:
+    box = page.locator("#message textarea")
+    box.fill(message)
+    box.press("Enter")
+
+
 def test_ask_in_the_browser_shows_answer_sources_and_banner(page: Any, tmp_path: Path) -> None:
     assert page.locator("#offline-banner").is_visible()
-    box = page.get_by_role("textbox").first
-    box.fill("Wie schreibe ich einen guten Prompt für einen KI-Chatbot?")
-    box.press("Enter")
+    send(page, "Wie schreibe ich einen guten Prompt für einen KI-Chatbot?")
     page.get_by_text("Quellen").first.wait_for(timeout=60_000)
     body = page.inner_text("body")
     assert "Gute Prompts für KI-Chatbots" in body and "[1]" in body
@@ -51,9 +62,49 @@ def test_ask_in_the_browser_shows_answer_sources_and_banner(page: Any, tmp_path:
 
 
 def test_a_planning_request_gets_a_timed_agenda(page: Any) -> None:
-    box = page.get_by_role("textbox").first
-    box.fill("Please prepare our second session on video calls, 45 minutes")
-    box.press("Enter")
+    send(page, "Please prepare our second session on video calls, 45 minutes")
     page.get_by_text("Agenda (45 min)").first.wait_for(timeout=60_000)
     body = page.inner_text("body")
     assert "Session 2 of 6" in body and "Check-in on the last session" in body
+
+
+PLAN = "Plan our third session on LinkedIn, 60 minutes"
+PHISHING = "How can I recognise a phishing email?"
+
+
+def test_a_signed_in_user_finds_the_conversation_after_a_reload(
+    bilingual_services: Services, port: int, browser: Any
+) -> None:
+    store = bilingual_services.conversations
+    app = launch(bilingual_services, port, auth=USERS)
+    try:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(f"http://127.0.0.1:{port}/", wait_until="domcontentloaded")
+        page.locator("input[type=text]").fill("user-a")
+        page.locator("input[type=password]").fill("pw-a-12345")
+        page.get_by_role("button", name="Login").click()
+        page.locator("#message textarea").wait_for(timeout=30_000)
+        send(page, PLAN)
+        page.get_by_text("Agenda (60 min)").first.wait_for(timeout=60_000)
+        send(page, PHISHING)
+        listed = page.locator("#conversations")
+        listed.get_by_text(f"{PLAN} · 2").wait_for(timeout=60_000)
+        [conversation] = [c.id for c in store.summaries("user-a") if c.title == PLAN]
+
+        page.reload(wait_until="domcontentloaded")  # a new session: the signed-in user's list, nothing open
+        page.locator("#message textarea").wait_for(timeout=30_000)
+        listed.get_by_text(f"{PLAN} · 2").click(timeout=30_000)
+        chat = page.locator("#chatbot")
+        chat.get_by_text("Agenda (60 min)").wait_for(timeout=30_000)
+        assert PHISHING in chat.inner_text() and "Sources" in chat.inner_text()
+
+        chat.get_by_role("button", name="Like").last.click()
+        page.locator("#status").get_by_text(f"rated {conversation}/2").wait_for(timeout=30_000)
+        send(page, "Wie erkenne ich eine Phishing-Mail?")  # the opened conversation continues
+        listed.get_by_text(f"{PLAN} · 3").wait_for(timeout=60_000)
+    finally:
+        app.close()
+    stored = store.get("user-a", conversation)
+    assert [t.message for t in stored.history] == [PLAN, PHISHING, "Wie erkenne ich eine Phishing-Mail?"]
+    assert stored.history[1].rating is not None and stored.history[1].rating.value == "up"
+    assert stored.history[0].rating is None

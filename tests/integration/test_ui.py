@@ -24,17 +24,24 @@ def test_chat_answers_with_sources_and_offline_note(offline_app: str) -> None:
     from gradio_client import Client
 
     client = Client(offline_app, verbose=False)
-    reply = client.predict("How can I recognise a phishing email?", "auto", api_name="/chat")
-    text = reply if isinstance(reply, str) else str(reply)
+    text, conversation, turn = client.predict(
+        "How can I recognise a phishing email?", "auto", "", api_name="/chat"
+    )
+    assert conversation and turn == f"{conversation}/1"
     assert "<b>Sources</b>" in text and "[1]" in text and "Phishing-Mails erkennen" in text
     assert "Phishing" in text.split("<b>Sources</b>")[0]
 
 
 def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
     from gradio_client import Client
+    from gradio_client.exceptions import AppError
 
-    reply = Client(offline_app, verbose=False).predict("x" * 5000, "ask", api_name="/chat")
-    assert "TANDEM_MAX_QUESTION_CHARS" in str(reply)
+    client = Client(offline_app, verbose=False)
+    with pytest.raises(AppError, match="TANDEM_MAX_QUESTION_CHARS") as long:
+        client.predict("x" * 5000, "ask", "", api_name="/chat")
+    with pytest.raises(AppError, match="The mode is one of auto, ask") as mode:
+        client.predict("Wie erkenne ich Phishing?", "summarise", "", api_name="/chat")
+    assert "Traceback" not in str(long.value) + str(mode.value)
 
 
 def test_llm_answer_is_streamed_through_the_ui(
@@ -46,10 +53,10 @@ def test_llm_answer_is_streamed_through_the_ui(
     app = serve(services_with_llm(tmp_path, server.base_url, bilingual_services), port=port, block=False)
     try:
         job = Client(f"http://127.0.0.1:{port}/", verbose=False).submit(
-            "Was prüfe ich vor einer Videokonferenz?", "ask", api_name="/chat"
+            "Was prüfe ich vor einer Videokonferenz?", "ask", "", api_name="/chat"
         )
-        final = str(job.result(timeout=60))
-        outputs = [str(o) for o in job.outputs()]
+        final = str(job.result(timeout=60)[0])
+        outputs = [str(o[0]) for o in job.outputs()]
     finally:
         app.close()
     assert "Prüfen Sie Kamera und Mikrofon vorher [1]." in final and "<b>Quellen</b>" in final

@@ -25,7 +25,9 @@ class StubReflect:
     def __init__(self) -> None:
         self.calls = 0
 
-    def reflect(self, context: str, kind: str, lang: str = "en") -> tuple[ReflectionSet, Outcome]:
+    def reflect(
+        self, context: str, kind: str, lang: str = "en", turns: object = ()
+    ) -> tuple[ReflectionSet, Outcome]:
         self.calls += 1
         items = [ReflectionItem(label=f"L{n}", question=f"What did you notice {n}?") for n in range(3)]
         result = ReflectionSet(intro="Think back.", items=items, kind=kind, context=context, language="en")  # type: ignore[arg-type]

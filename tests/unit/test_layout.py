@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "assistant"
-MODES = ("ask", "prepare", "feedback", "reflect", "roleplay")
+MODES = ("ask", "prepare", "feedback", "reflect", "log", "roleplay")
 MAX_LINES = 400
 
 

@@ -1,4 +1,4 @@
-"""The intent to record a session in the tandem's log: a general bilingual rule, and questions about logging stay ask."""
+"""The intent to record a session in the tandem's log: a general bilingual rule; questions about logging stay ask."""
 
 from __future__ import annotations
 

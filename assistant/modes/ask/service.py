@@ -9,6 +9,7 @@ from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
 
 from assistant import prompts
 from assistant.errors import MAX_CHARS_SETTING, TandemError, require_text
@@ -55,10 +56,11 @@ class AskService:
         lang: Lang | None = None,
         filters: Filters | None = None,
         vector: Sequence[float] | None = None,
+        turns: Sequence[BaseMessage] = (),
     ) -> Answer:
         """The complete answer (the stream, consumed)."""
         final: Answer | None = None
-        for event in self.stream(question, lang, filters, vector):
+        for event in self.stream(question, lang, filters, vector, turns):
             if event.answer is not None:
                 final = event.answer
         assert final is not None  # stream() always ends with an answer
@@ -70,8 +72,13 @@ class AskService:
         lang: Lang | None = None,
         filters: Filters | None = None,
         vector: Sequence[float] | None = None,
+        turns: Sequence[BaseMessage] = (),
     ) -> Iterator[StreamEvent]:
-        """Text as it is written, then the checked Answer; the question is embedded once (or `vector` used)."""
+        """Text as it is written, then the checked Answer; the question is embedded once (or `vector` used).
+
+        `turns` are the conversation's earlier turns for the model (`conversation.history`); a follow-up
+        arrives here already condensed to a standalone question (`conversation.condense`).
+        """
         question = require_text(
             question,
             "question",
@@ -93,7 +100,7 @@ class AskService:
         if self.llm is not None:
             streamed = False
             try:
-                for event in self._stream_llm(question, language, hits):
+                for event in self._stream_llm(question, language, hits, turns):
                     streamed = streamed or bool(event.delta)
                     yield event
                 return
@@ -148,10 +155,12 @@ class AskService:
             )
         )
 
-    def _stream_llm(self, question: str, lang: Lang, hits: list[Hit]) -> Iterator[StreamEvent]:
+    def _stream_llm(
+        self, question: str, lang: Lang, hits: list[Hit], turns: Sequence[BaseMessage] = ()
+    ) -> Iterator[StreamEvent]:
         assert self.llm is not None
         spec = prompts.load("ask", self.prompts_dir)
-        messages = spec.render(lang, question=question, context=format_docs(hits))
+        messages = prompts.with_turns(spec.render(lang, question=question, context=format_docs(hits)), turns)
         parts: list[str] = []
         for chunk in self.llm.stream(messages):
             delta = chunk.content if isinstance(chunk.content, str) else ""

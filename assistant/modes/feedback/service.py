@@ -3,6 +3,7 @@ feedforward (LLM with checks and one repair round, or the offline composer)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,9 +72,15 @@ class FeedbackService:
         return self.material.for_reader(f"{remark} {_QUERY_TERMS[lang]}", lang)
 
     def coach(
-        self, remark: str, context: str = "", lang: Lang | None = None
+        self,
+        remark: str,
+        context: str = "",
+        lang: Lang | None = None,
+        *,
+        turns: Sequence[BaseMessage] = (),
     ) -> tuple[FeedbackDraft, Outcome]:
-        """Flag the remark's judgemental wording and rewrite it; the Outcome says how the rewrite came about."""
+        """Flag the remark's judgemental wording and rewrite it; the Outcome says how the rewrite came about.
+        `turns` are the conversation's earlier turns for the model (`conversation.history`)."""
         remark, context = validate_remark(remark, context, self.max_chars)
         language: Lang = lang or detect_language(f"{remark} {context}")
         flags = find_flags(remark, language, self.phrases)
@@ -92,6 +99,7 @@ class FeedbackService:
                 material=format_docs(hits)
                 or pick(language, "(kein Material gefunden)", "(no material found)"),
             )
+            messages = prompts.with_turns(messages, turns)
 
         def check(content: Any) -> list[str]:
             return check_feedback(content, remark, language, self.phrases)

@@ -88,7 +88,8 @@ def build_blocks(
     ]
     if request.minutes > LONG_SESSION and not any(BREAK.search(i.activity) for i in items):
         _insert_break(items, lang)
-    practice = _practice(items, request, lang, subject)
+    practised = Subject.of(request.focus) if request.focus else subject
+    practice = _practice(items, request, lang, practised)
     if request.kind == "regular":
         _session_rules(items, request, lang)
     if request.history:
@@ -101,9 +102,10 @@ def build_blocks(
 
 
 def _practice(items: list[AgendaItem], request: PlanRequest, lang: Lang, subject: Subject) -> int | None:
-    """Mark (and for a first session make) the block that holds the hands-on exercise."""
+    """Mark (and for a first session make) the block that holds the hands-on exercise; `subject` is what the
+    exercise practises (the topic, or the focus the junior asked for)."""
     if request.kind == "first":
-        if not subject.digital:
+        if not subject.digital and not request.focus:
             return None
         index = next((i for i, item in enumerate(items) if _TOPICS.search(item.title)), None)
         if index is None:
@@ -138,7 +140,7 @@ def _practice(items: list[AgendaItem], request: PlanRequest, lang: Lang, subject
     index = next((i for i, item in enumerate(items) if PRACTICE.search(item.title)), None)
     if index is not None and request.kind == "regular":
         item = items[index]
-        item.title = f"{item.title}: {request.topic}"
+        item.title = f"{item.title}: {request.focus or request.topic}"
         if not subject.digital:
             pause = [s for s in re.split(r"(?<=[.;])\s+", item.activity) if BREAK.search(s)]
             item.activity = " ".join(

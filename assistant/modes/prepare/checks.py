@@ -39,8 +39,9 @@ def block_purposes(text: str, kind: SessionKind) -> set[str]:
 
 
 def needs_exercise(request: PlanRequest) -> bool:
-    """Regular sessions practise; a first session on a digital topic ends with a first small win."""
-    return request.kind == "regular" or (request.kind == "first" and request.digital)
+    """Regular sessions practise; a first session on a digital topic, or with an exercise asked for, ends
+    with a first small win."""
+    return request.kind == "regular" or (request.kind == "first" and (request.digital or bool(request.focus)))
 
 
 def check_plan(plan: PlanContent, request: PlanRequest, lang: Lang) -> list[str]:

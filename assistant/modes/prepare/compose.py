@@ -3,6 +3,7 @@ next steps and the exercise of the practice block (`exercise.py`)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from assistant.catalog import AgendaTemplates
@@ -47,16 +48,26 @@ def _exercise(frame: PlanFrame, retriever: Searcher | None, hits: list[Hit]) -> 
     """The closing demonstration, a fitting topic card's exercise, or show-do-review around the subject."""
     if frame.practice is None:
         return None
-    block, lang, subject = frame.blocks[frame.practice], frame.lang, frame.subject
+    block, lang, subject = frame.blocks[frame.practice], frame.lang, frame.practised
     if frame.request.kind == "closing":
-        return closing_exercise(subject, lang, block.minutes)
+        return _focused(closing_exercise(subject, lang, block.minutes), frame)
     with_break = bool(BREAK.search(block.activity))
     if retriever is not None:
         chunks = card_for(subject, lang, retriever, hits)
         exercise = card_exercise(chunks, block.minutes, with_break, lang) if chunks else None
         if exercise is not None:
-            return exercise
-    return generic_exercise(subject, lang, block.minutes, with_break, frame.request.kind == "first")
+            return _focused(exercise, frame)
+    return _focused(
+        generic_exercise(subject, lang, block.minutes, with_break, frame.request.kind == "first"), frame
+    )
+
+
+def _focused(exercise: Exercise, frame: PlanFrame) -> Exercise:
+    """The exercise's title names the focus the junior asked for, when its own words do not."""
+    focus, title = frame.request.focus, exercise.title.lower()
+    if not focus or all(word[:5] in title for word in re.findall(r"[\wäöüß]{3,}", focus.lower())):
+        return exercise  # every word of the focus is named already (a stem will do: "Prompt" for "prompts")
+    return exercise.model_copy(update={"title": f"{exercise.title}: {focus}"})
 
 
 def _goals(frame: PlanFrame) -> list[str]:

@@ -45,6 +45,11 @@ class PlanFrame:
     materials: tuple[str, ...] = ()  # what the senior's context adds to bring
 
     @property
+    def practised(self) -> Subject:
+        """What the hands-on exercise practises: the focus the junior asked for, else the topic's subject."""
+        return Subject.of(self.request.focus) if self.request.focus else self.subject
+
+    @property
     def exercise_minutes(self) -> int:
         return self.blocks[self.practice].minutes if self.practice is not None else 0
 
@@ -89,7 +94,7 @@ class PlanFrame:
             if number - 1 == self.practice:
                 where = (
                     pick(self.lang, "auf dem eigenen Gerät", "on the senior's own device")
-                    if self.subject.digital
+                    if self.practised.digital
                     else pick(
                         self.lang, "an einer echten Situation, ohne Gerät", "on a real situation, no device"
                     )
@@ -99,6 +104,9 @@ class PlanFrame:
                     f" <- hier findet die Praxisübung statt ({where}; genau {block.minutes} Minuten)",
                     f" <- the hands-on exercise is here ({where}; exactly {block.minutes} minutes)",
                 )
+                if self.request.focus:
+                    focus = self.request.focus
+                    line += pick(self.lang, f"; die Übung behandelt: {focus}", f"; it practises: {focus}")
             lines.append(line)
         if self.practice is None:
             lines.append(pick(self.lang, "Keine Praxisübung.", "No hands-on exercise."))

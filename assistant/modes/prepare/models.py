@@ -106,6 +106,7 @@ class SessionPlan(PlanContent, ModeResult):
     session_number: int = 1
     total_sessions: int = 6
     senior: str = ""
+    focus: str = Field("", description="What the hands-on exercise practises, when asked for.")
 
 
 @dataclass
@@ -118,6 +119,7 @@ class PlanRequest:
     of: int = 6
     senior: str = ""
     history: str = ""  # one line per earlier session, from the tandem profile
+    focus: str = ""  # what the hands-on exercise practises, when the junior asked for it ("prompts")
 
     @property
     def kind(self) -> SessionKind:

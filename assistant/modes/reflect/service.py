@@ -4,11 +4,13 @@ and closed questions opened up (LLM with checks and one repair round, or the off
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
 from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
 
 from assistant import prompts
 from assistant.catalog import QuestionBank, ReflectionPrompts
@@ -72,9 +74,15 @@ class ReflectService:
         return self.material.for_reader(f"{pick(lang, *_QUERY[kind])}. {context[:300]}", lang)
 
     def reflect(
-        self, context: str, kind: ReflectKind = "after-session", lang: Lang | None = None
+        self,
+        context: str,
+        kind: ReflectKind = "after-session",
+        lang: Lang | None = None,
+        *,
+        turns: Sequence[BaseMessage] = (),
     ) -> tuple[ReflectionSet, Outcome]:
-        """Reflection prompts, questions for the mentor, or open alternatives; the Outcome says how they came about."""
+        """Reflection prompts, questions for the mentor, or open alternatives; the Outcome says how they came
+        about. `turns` are the conversation's earlier turns for the model (`conversation.history`)."""
         context = validate_context(context, kind, self.max_chars)
         language: Lang = lang or detect_language(context)
         hits = self.retrieve(context, kind, language)
@@ -86,6 +94,7 @@ class ReflectService:
             messages = spec.render(
                 language, kind=kind, context=context, material=material, slots=frame.describe()
             )
+            messages = prompts.with_turns(messages, turns)
         content, outcome = generate(
             self.llm,
             frame.schema(),
