@@ -69,6 +69,7 @@ def test_strong_scores_above_weak(service: RoleplayService, lang: Lang) -> None:
     strong = service.run(SCENARIO, lang, "trainee-a", STRONG[lang])
     weak = service.run(SCENARIO, lang, "trainee-b", WEAK[lang])
     assert strong.debrief.overall > weak.debrief.overall + 1
+    assert len(strong.debrief.next_time) == len(set(strong.debrief.next_time)) == 2
     assert strong.concerns_revealed >= 1 and weak.concerns_revealed == 0
     assert strong.transcript[-1].state is not None and strong.transcript[-1].state.level == "open"
     assert weak.transcript[-1].state is not None and weak.transcript[-1].state.level == "guarded"
