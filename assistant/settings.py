@@ -90,7 +90,8 @@ class Settings(BaseSettings):
         1200,
         ge=0,
         description="With a model: how many tokens (about 4 characters each) of the conversation's earlier "
-        "turns the prompts carry, newest first; older turns shrink to one line, then drop. 0: none.",
+        "turns the prompts carry, newest first; older turns shrink to one line, then drop. 0: none (and "
+        "follow-up questions are condensed by rules, not by the model).",
     )
     max_upload_mb: float = Field(20.0, gt=0, description="Largest file accepted for ingestion, in MB.")
 

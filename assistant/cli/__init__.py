@@ -32,7 +32,6 @@ FLAGS = {
     "scenario": "--scenario",
     "trainee": "--trainee",
     "script": "--script",
-    "turn": "--script",
 }
 
 

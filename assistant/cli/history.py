@@ -26,7 +26,8 @@ def cmd_list(args: argparse.Namespace, settings: Settings) -> int:
         print(f"No conversations for '{args.user.strip()}' yet; `tandem chat \"...\"` starts one.")
     for c in conversations:
         turns = f"{c.turns} turn" + ("" if c.turns == 1 else "s")
-        print(f"{c.id}  {c.updated}  {turns:<9} {c.mode:<8}  {c.title}")
+        linked = f"  [tandem {c.tandem}]" if c.tandem else ""
+        print(f"{c.id}  {c.updated}  {turns:<9} {c.mode:<8}  {c.title}{linked}")
     return 0
 
 

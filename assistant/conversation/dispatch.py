@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import BaseMessage
 
 from assistant.conversation.condense import condense
-from assistant.conversation.edits import edited_parameters
+from assistant.conversation.edits import RESULT_EDITS, edited_parameters, reapply
 from assistant.conversation.followup import Previous, classify
 from assistant.conversation.history import prompt_turns, transcript
 from assistant.conversation.parameters import feedback_remark, prepare_parameters, reflect_kind
@@ -22,7 +22,6 @@ from assistant.conversation.tandem import linked_tandem, run_linked
 from assistant.errors import MAX_CHARS_SETTING, require_text
 from assistant.modes.generation import Outcome
 from assistant.modes.models import Mode
-from assistant.modes.prepare.questions import question_like
 from assistant.modes.results import Result
 from assistant.store import TandemProfile
 from assistant.store.conversations import require_user
@@ -203,17 +202,21 @@ def _run_mode(
             turns=turns,
             profile=profile,
         )
-        catalog = services.catalog
-        for which in p.get("more_questions", []):
-            plan = question_like(plan, which, catalog.agendas, catalog.questions) or plan
-        return ChatTurn(route, plan, outcome, p)
+        return ChatTurn(route, _reapplied(services, plan, p), outcome, p)
     if route.mode == "feedback":
         draft, outcome = services.feedback.coach(
             p["remark"], p.get("context", ""), lang=language, turns=turns
         )
         return ChatTurn(route, draft, outcome, p)
     result, outcome = services.reflect.reflect(p["context"], p["kind"], lang=language, turns=turns)
-    return ChatTurn(route, result, outcome, p)
+    return ChatTurn(route, _reapplied(services, result, p), outcome, p)
+
+
+def _reapplied(services: Services, result: Result, parameters: dict[str, Any]) -> Result:
+    """A re-run result with the result-level edits of the conversation made again (added questions, shorter)."""
+    if not parameters.get(RESULT_EDITS):
+        return result
+    return reapply(result, parameters, services.catalog)
 
 
 def respond(

@@ -10,7 +10,11 @@ A change is read by patterns with a plain linguistic meaning, in German and Engl
   "meine Führungskraft ist skeptisch", "she has little time");
 - the exercise's focus: an exercise noun with a preposition and what it is about ("add an exercise on
   prompts", "eine Übung zu Prompts");
-- one more question like the n-th ("one more question like the second", "noch eine Frage wie die zweite").
+- one more question like the n-th ("one more question like the second", "noch eine Frage wie die zweite");
+- where a remark was made, for feedback ("it was in the weekly meeting", "es war im Teammeeting").
+A plan takes every kind, a reflection set the language, one more question and "shorter" (one question per
+kind), a feedback draft the language and where it happened. Result-level edits (the added questions, the
+shorter set) are kept in the parameters and made again after every re-run (`reapply`).
 What a message says besides these (`Changes.rest`) decides whether it is an edit at all (`followup`).
 """
 
@@ -20,8 +24,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.catalog import Catalog
 from assistant.conversation.parameters import ORDINALS, mentioned_minutes
 from assistant.modes.models import Mode
+from assistant.modes.prepare.models import SessionPlan
+from assistant.modes.prepare.questions import question_like as plan_question_like
+from assistant.modes.reflect.models import ReflectionSet
+from assistant.modes.reflect.more import question_like as reflection_question_like
+from assistant.modes.reflect.more import shorter
+from assistant.modes.results import Result
 from assistant.rag.keyword import content_words
 from assistant.text.language import Lang
 from assistant.text.lexicon import GENERIC_NOUNS
@@ -69,6 +80,12 @@ _TRAILING = re.compile(
     r"|hinzufügen|aufnehmen|einplanen|planen|machen))+\s*$",
     re.IGNORECASE,
 )
+_CONTEXT = re.compile(
+    r"^\W*(?:context|kontext|situation)\s*:\s*(?P<a>[^.;!?]+)"
+    r"|\b(?:it|this|that)\s+(?:was|happened|is)\s+(?P<b>(?:in|at|during|on|after|before)\s+[^.;!?]+)"
+    r"|\b(?:es|das)\s+(?:war|passierte|geschah|ist)\s+(?P<c>(?:in|im|bei|beim|während|auf|am|nach|vor)\s+[^.;!?]+)",
+    re.IGNORECASE,
+)
 _MORE = re.compile(
     r"\b(?:one more|another|an? (?:extra|additional|further)|add (?:a|one)|noch (?:eine|1)|eine (?:weitere|zusätzliche)"
     r"|weitere)\s+(?:\w+\s+)?(?:question|frage|leitfrage)\b"
@@ -97,11 +114,19 @@ class Changes:
     senior: str = ""  # a sentence about the senior
     focus: str = ""  # what the hands-on exercise should practise
     more: list[int] = field(default_factory=list)  # one more question like the n-th (-1: the last)
+    context: str = ""  # where a remark was made (feedback)
     rest: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(
-            self.minutes or self.delta or self.step or self.language or self.senior or self.focus or self.more
+            self.minutes
+            or self.delta
+            or self.step
+            or self.language
+            or self.senior
+            or self.focus
+            or self.more
+            or self.context
         )
 
     def names(self) -> list[str]:
@@ -116,15 +141,17 @@ class Changes:
             "senior": bool(self.senior),
             "focus": bool(self.focus),
             "question": bool(self.more),
+            "context": bool(self.context),
         }
         return [name for name, present in found.items() if present]
 
 
+RESULT_EDITS = "result_edits"  # the parameter that keeps the edits made to a result, in order
 # Which changes make sense for which mode's result.
 APPLIES: dict[Mode, frozenset[str]] = {
     "prepare": frozenset({"length", "language", "senior", "focus", "question"}),
-    "feedback": frozenset({"language"}),
-    "reflect": frozenset({"language"}),
+    "feedback": frozenset({"language", "context"}),
+    "reflect": frozenset({"language", "question", "shorter"}),
     "ask": frozenset(),
 }
 
@@ -138,8 +165,10 @@ def read_changes(message: str, mode: Mode) -> Changes:
     ('Prompts', ())
     >>> read_changes("meine Führungskraft ist skeptisch", "prepare").senior
     'meine Führungskraft ist skeptisch'
-    >>> read_changes("noch eine Frage wie die zweite", "prepare").more, read_changes("auf Deutsch bitte", "ask")
-    ([2], Changes(minutes=None, delta=0, step=0, language=None, senior='', focus='', more=[], rest=('deutsch',)))
+    >>> read_changes("noch eine Frage wie die zweite", "prepare").more, read_changes("auf Deutsch bitte", "ask").rest
+    ([2], ('deutsch',))
+    >>> read_changes("make it 30 minutes", "reflect").rest, read_changes("kürzer bitte", "reflect").step
+    (('30', 'minutes'), -1)
     """
     allowed = APPLIES[mode]
     spans: list[tuple[int, int]] = []
@@ -164,6 +193,10 @@ def read_changes(message: str, mode: Mode) -> Changes:
         values["step"] = -1
     elif found("length", _LONGER.search(message)):
         values["step"] = 1
+    elif found("shorter", _SHORTER.search(message)):
+        values["step"] = -1
+    if context := found("context", _CONTEXT.search(message)):
+        values["context"] = (context.group("a") or context.group("b") or context.group("c")).strip()
     if senior := found("senior", _SENIOR.search(message)):
         values["senior"] = senior.group("about").strip()
     if exercise := found("focus", _EXERCISE.search(message)):
@@ -220,7 +253,31 @@ def edited_parameters(
             edited["senior"] = f"{earlier}; {changes.senior}" if earlier else changes.senior
         if changes.focus:
             edited["focus"] = changes.focus
-        if changes.more:
-            edited["more_questions"] = [*edited.get("more_questions", []), *changes.more]
+    if mode in ("prepare", "reflect"):
+        done = [f"question:{n}" for n in changes.more]
+        if mode == "reflect" and changes.step < 0:
+            done.append("shorter")
+        if done:
+            edited[RESULT_EDITS] = [*edited.get(RESULT_EDITS, []), *done]
+    if mode == "feedback" and changes.context:
+        earlier = str(edited.get("context") or "")
+        edited["context"] = f"{earlier}; {changes.context}" if earlier else changes.context
     edited["changed"] = changes.names()
     return edited
+
+
+def reapply(result: Result, parameters: dict[str, Any], catalog: Catalog) -> Result:
+    """The edits made to a result (not to its request), made again on a fresh result in the order they were
+    asked: "question:N" adds a question like the N-th (-1: the last), "shorter" keeps one question per kind.
+    One that finds nothing new to add leaves the result as it is."""
+    for edit in parameters.get(RESULT_EDITS, []):
+        name, _, which = str(edit).partition(":")
+        if isinstance(result, ReflectionSet) and name == "shorter":
+            result = shorter(result)
+        elif isinstance(result, SessionPlan) and name == "question":
+            result = plan_question_like(result, int(which), catalog.agendas, catalog.questions) or result
+        elif isinstance(result, ReflectionSet) and name == "question":
+            result = (
+                reflection_question_like(result, int(which), catalog.questions, catalog.reflection) or result
+            )
+    return result

@@ -28,8 +28,9 @@ def turn_markdown(turn: StoredTurn) -> str:
 
 def conversation_markdown(conversation: Conversation) -> str:
     """The whole conversation, oldest turn first."""
+    linked = f" · tandem {conversation.tandem}" if conversation.tandem else ""
     head = (
         f"# {conversation.title}\n\n_{conversation.id} · {conversation.turns} turns · "
-        f"started {conversation.created} · last {conversation.updated}_"
+        f"started {conversation.created} · last {conversation.updated}{linked}_"
     )
     return "\n\n".join([head, *(turn_markdown(turn) for turn in conversation.history)]) + "\n"

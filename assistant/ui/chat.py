@@ -30,7 +30,7 @@ def chosen_mode(mode: str | None) -> Mode | None:
     """The mode a person picked; "auto" (or nothing) lets the router decide."""
     name = (mode or "auto").strip().lower()
     if name not in MODES:
-        raise InputError(f"The mode is one of {', '.join(MODES)}, not '{mode}'.", "mode")
+        raise InputError(f"'{mode}' is not a mode: choose {', '.join(MODES[:-1])} or {MODES[-1]}.", "mode")
     return None if name == "auto" else name  # type: ignore[return-value]  # one of MODES
 
 

@@ -7,7 +7,9 @@ lives in its session, and the store says "not found" for anyone else's.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +42,15 @@ def summary_data(info: ConversationInfo) -> dict[str, Any]:
 
 
 class Downloads:
-    """Conversations as Markdown files in a temp folder of this app, where Gradio may serve them from."""
+    """Conversations as Markdown files in a temp folder of this app, where Gradio may serve them from.
+
+    Gradio copies a file it hands out into its own cache, so the folder only holds the latest version of each;
+    it is removed with the app's `Downloads` (or when the process ends).
+    """
 
     def __init__(self) -> None:
         self.folder = Path(tempfile.mkdtemp(prefix="tandem-downloads-"))
+        weakref.finalize(self, shutil.rmtree, self.folder, True)
 
     def path(self, conversation: str) -> Path:
         return self.folder / f"tandem-{conversation}.md"

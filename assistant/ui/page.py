@@ -43,7 +43,7 @@ def build_page(services: Services) -> Any:
     downloads = Downloads()
     chat = Chat(services, downloads)
     lists = ConversationHandlers(services, downloads)
-    thumbs = RatingHandlers(services)
+    thumbs = RatingHandlers(services, downloads)
 
     with gr.Blocks(title="Tandem", fill_height=True) as app:
         gr.Markdown(
@@ -112,8 +112,8 @@ def build_page(services: Services) -> Any:
         delete.click(
             lists.delete, [session], [session, chatbot, listed, title, download, status], **private("delete")
         )
-        chatbot.like(thumbs.like, [session, comment], [session, status], **private("like"))
-        save.click(thumbs.comment, [session, comment], [status], **private("comment"))
+        chatbot.like(thumbs.like, [session, comment], [session, status, download], **private("like"))
+        save.click(thumbs.comment, [session, comment], [status, download], **private("comment"))
         app.load(lists.load, [], [listed], **private("load"))
         api.register(services, downloads)
     return app

@@ -10,7 +10,9 @@ import gradio as gr
 from assistant.container import Services
 from assistant.errors import TandemError
 from assistant.render.markdown import as_text
+from assistant.store.conversations import parse_ref
 from assistant.store.records import Rating
+from assistant.ui.conversations import Downloads
 from assistant.ui.session import Session, warn
 from assistant.ui.users import current_user
 
@@ -27,34 +29,39 @@ def rated(rating: Rating) -> str:
 
 
 class RatingHandlers:
-    """The chatbot's thumbs and the comment box."""
+    """The chatbot's thumbs and the comment box; the download button's file is rewritten with the rating."""
 
-    def __init__(self, services: Services) -> None:
+    def __init__(self, services: Services, downloads: Downloads) -> None:
         self.services = services
+        self.downloads = downloads
 
-    def like(self, session: Session, comment: str, data: gr.LikeData, request: gr.Request) -> tuple[Any, str]:
-        """A thumb on message `data.index`: rate its stored turn (with the comment box's text). Outputs: session,
-        status."""
+    def like(
+        self, session: Session, comment: str, data: gr.LikeData, request: gr.Request
+    ) -> tuple[Any, str, Any]:
+        """A thumb on message `data.index` rates its stored turn, with the comment box's text.
+
+        Outputs: session, status, download button."""
         index = data.index if isinstance(data.index, int) else data.index[0]
         ref = session.refs[index] if 0 <= index < len(session.refs) else None
         if ref is None:
-            return gr.skip(), NOT_STORED
+            return gr.skip(), NOT_STORED, gr.skip()
         if data.liked not in (True, False):
-            return gr.skip(), UNRATED
+            return gr.skip(), UNRATED, gr.skip()
         value = "up" if data.liked else "down"
-        try:
-            rating = self.services.conversations.rate(current_user(request), ref, value, comment)
-        except TandemError as exc:
-            return gr.skip(), warn(exc)
-        return replace(session, rated=(ref, value)), rated(rating)
+        status, download = self._rate(current_user(request), ref, value, comment)
+        return replace(session, rated=(ref, value)), status, download
 
-    def comment(self, session: Session, comment: str, request: gr.Request) -> str:
-        """Save the comment box with the last rating given in this tab. Output: status."""
+    def comment(self, session: Session, comment: str, request: gr.Request) -> tuple[str, Any]:
+        """Save the comment box with the last rating given in this tab. Outputs: status, download button."""
         if session.rated is None:
-            return NO_RATING
+            return NO_RATING, gr.skip()
         ref, value = session.rated
+        return self._rate(current_user(request), ref, value, comment)
+
+    def _rate(self, user: str, ref: str, value: str, comment: str) -> tuple[str, Any]:
+        store = self.services.conversations
         try:
-            rating = self.services.conversations.rate(current_user(request), ref, value, comment)
+            rating = store.rate(user, ref, value, comment)
+            return rated(rating), self.downloads.button(store.get(user, parse_ref(ref)[0]))
         except TandemError as exc:
-            return warn(exc)
-        return rated(rating)
+            return warn(exc), gr.skip()

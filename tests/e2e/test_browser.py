@@ -108,3 +108,42 @@ def test_a_signed_in_user_finds_the_conversation_after_a_reload(
     assert [t.message for t in stored.history] == [PLAN, PHISHING, "Wie erkenne ich eine Phishing-Mail?"]
     assert stored.history[1].rating is not None and stored.history[1].rating.value == "up"
     assert stored.history[0].rating is None
+
+
+REMARK = "Ist das okay: „<img src=x onerror=window.pwned=1> Sie sind immer so chaotisch in Meetings.“"
+
+
+def test_rename_rate_download_and_delete_with_content_shown_as_text(
+    page: Any, bilingual_services: Services
+) -> None:
+    store = bilingual_services.conversations
+    send(page, REMARK)
+    chat, listed, status = page.locator("#chatbot"), page.locator("#conversations"), page.locator("#status")
+    chat.get_by_text("SBI").first.wait_for(timeout=60_000)
+    listed.get_by_text("<img src=x onerror=window.pwned=1>", exact=False).wait_for(timeout=30_000)
+    assert page.evaluate("window.pwned") is None and "<img src=x" in chat.inner_text()
+    [conversation] = [c.id for c in store.summaries("local") if c.title.startswith("Ist das okay: „<img")]
+
+    page.locator("#title").get_by_role("textbox").fill("Feedback-Übung")
+    page.locator("#rename").click()
+    listed.get_by_text("Feedback-Übung · 1").wait_for(timeout=30_000)
+
+    page.locator("#comment").get_by_role("textbox").fill("zu lang")
+    chat.get_by_role("button", name="Dislike").last.click()
+    status.get_by_text(f"rated {conversation}/1 👎: zu lang").wait_for(timeout=30_000)
+    page.locator("#comment").get_by_role("textbox").fill("zu lang, sonst gut")
+    page.locator("#save").click()
+    status.get_by_text("zu lang, sonst gut").wait_for(timeout=30_000)
+    rating = store.get("local", conversation).history[0].rating
+    assert rating is not None and (rating.value, rating.comment) == ("down", "zu lang, sonst gut")
+
+    with page.expect_download(timeout=30_000) as download:
+        page.locator("#download").click()
+    text = Path(download.value.path()).read_text(encoding="utf-8")
+    assert download.value.suggested_filename == f"tandem-{conversation}.md"
+    assert text.startswith("# Feedback-Übung\n") and "rated down: zu lang, sonst gut" in text
+
+    page.locator("#delete").click()
+    status.get_by_text("deleted: Feedback-Übung").wait_for(timeout=30_000)
+    assert "Feedback-Übung" not in listed.inner_text() and "SBI" not in chat.inner_text()
+    assert conversation not in {c.id for c in store.summaries("local")}

@@ -39,7 +39,7 @@ def test_bad_input_is_a_message_not_a_crash(offline_app: str) -> None:
     client = Client(offline_app, verbose=False)
     with pytest.raises(AppError, match="TANDEM_MAX_QUESTION_CHARS") as long:
         client.predict("x" * 5000, "ask", "", api_name="/chat")
-    with pytest.raises(AppError, match="The mode is one of auto, ask") as mode:
+    with pytest.raises(AppError, match="'summarise' is not a mode: choose auto, ask") as mode:
         client.predict("Wie erkenne ich Phishing?", "summarise", "", api_name="/chat")
     assert "Traceback" not in str(long.value) + str(mode.value)
 

@@ -52,6 +52,32 @@ def test_two_turns_in_one_conversation(lang: str, bilingual_services: Services, 
     assert stored.state["turn"] == 2 and stored.title == first
 
 
+EDITS = {
+    "de": ("Bitte nur 60 Minuten", "Sitzung 2 von 6: Videokonferenzen", "Ablauf (60 min)"),
+    "en": ("Make it 60 minutes", "Session 2 of 6: video calls", "Agenda (60 min)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_second_turn_edits_the_plan_of_the_first(
+    lang: str, bilingual_services: Services, port: int
+) -> None:
+    edit, title, agenda = EDITS[lang]
+    app = launch(bilingual_services, port)
+    try:
+        api = client(port)
+        _, conversation, _ = chat(api, CONVERSATIONS[lang][0])
+        edited, again, turn = chat(api, edit, conversation)
+    finally:
+        app.close()
+    assert (again, turn) == (conversation, f"{conversation}/2")
+    assert title in edited and agenda in edited and "(45 min)" not in edited
+    first, second = bilingual_services.conversations.get("local", conversation).history
+    assert (second.message, second.mode) == (edit, "prepare") and second.result["language"] == lang
+    assert (first.parameters["minutes"], second.parameters["minutes"]) == (45, 60)
+    assert second.parameters["topic"] == first.parameters["topic"]
+
+
 def test_a_restarted_server_opens_and_continues_the_conversation(bilingual_services: Services) -> None:
     settings, embeddings = bilingual_services.settings, bilingual_services.embeddings
     port = free_port()

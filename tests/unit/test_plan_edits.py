@@ -117,7 +117,7 @@ def test_each_edit_changes_only_what_it_asks_for(services: Any) -> None:
     )  # the question stays
 
     state = services.conversations.get("user-a", first.conversation).state
-    assert state["parameters"]["minutes"] == 40 and state["parameters"]["more_questions"] == [2]
+    assert state["parameters"]["minutes"] == 40 and state["parameters"]["result_edits"] == ["question:2"]
 
     fresh = respond(services, "Plan our third session on LinkedIn, 60 minutes", thread=thread)
     plan = plan_of(fresh)
@@ -174,7 +174,7 @@ def test_edited_parameters_pin_the_plan_and_add_up_changes() -> None:
     again = edited_parameters(
         "prepare", again, result, read_changes("another question like the last", "prepare")
     )
-    assert again["more_questions"] == [1, -1] and again["changed"] == ["question"]
+    assert again["result_edits"] == ["question:1", "question:-1"] and again["changed"] == ["question"]
 
 
 def test_one_more_question_comes_from_the_plans_sources_and_is_new() -> None:
