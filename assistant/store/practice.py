@@ -95,7 +95,5 @@ class PracticeStore:
         with self.database.read() as db:
             row = db.execute("SELECT result FROM practice_sessions WHERE id = ?", (session,)).fetchone()
         if row is None:
-            raise InputError(
-                f"No practice session {session}; `tandem roleplay --report` lists them.", "session"
-            )
+            raise InputError(f"No practice session {session}; `tandem roleplay --report` lists them.")
         return str(row["result"])

@@ -69,6 +69,7 @@ def test_strong_scores_above_weak(service: RoleplayService, lang: Lang) -> None:
     strong = service.run(SCENARIO, lang, "trainee-a", STRONG[lang])
     weak = service.run(SCENARIO, lang, "trainee-b", WEAK[lang])
     assert strong.debrief.overall > weak.debrief.overall + 1
+    assert len(strong.debrief.next_time) == len(set(strong.debrief.next_time)) == 2
     assert strong.concerns_revealed >= 1 and weak.concerns_revealed == 0
     assert strong.transcript[-1].state is not None and strong.transcript[-1].state.level == "open"
     assert weak.transcript[-1].state is not None and weak.transcript[-1].state.level == "guarded"
@@ -152,3 +153,16 @@ def test_every_scenario_meets_strong_and_weak_trainees(service: RoleplayService)
         assert scenario.practice.disclosures[0] in persona, where
         weak_persona = " ".join(t.text for t in weak.transcript if t.speaker == "persona")
         assert not any(d in weak_persona for d in scenario.practice.disclosures), where
+
+
+@pytest.mark.parametrize(("lang", "heading"), [("de", "## Auswertung"), ("en", "## Debrief")])
+def test_the_markdown_export_holds_the_debrief(service: RoleplayService, lang: Lang, heading: str) -> None:
+    from assistant.render.roleplay import practice_markdown
+
+    result = service.run(SCENARIO, lang, "trainee-a", STRONG[lang])
+    text = practice_markdown(result)
+    assert heading in text and result.title in text
+    for criterion in result.debrief.criteria:
+        assert f"### {criterion.name}: {criterion.score}/4" in text and criterion.reason in text
+        assert all(q.text in text for q in criterion.quotes)
+    assert all(s in text for s in [*result.debrief.strengths, *result.debrief.next_time])

@@ -90,6 +90,22 @@ def test_a_long_monologue_is_a_lecture() -> None:
     assert "lecture" not in kinds(detect(text + " Was denken Sie?", "de"))
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Darf ich kurz unterbrechen? Was ist Ihr Ziel für heute?", "de"),
+        ("Sorry to interrupt, may I ask what you want to try today?", "en"),
+    ],
+)
+def test_asking_leave_to_interrupt_is_no_interruption(text: str, lang: Lang) -> None:
+    assert "interruption" not in kinds(detect(text, lang))
+
+
+def test_an_obligation_is_no_empathy() -> None:
+    assert "empathy" not in kinds(detect("The report must be done by Friday.", "en"))
+    assert "empathy" in kinds(detect("That must be exhausting.", "en"))
+
+
 def test_empathy_negated_is_no_empathy() -> None:
     assert "empathy" not in kinds(detect("Ich verstehe nicht, warum Sie das so sehen.", "de"))
 

@@ -57,7 +57,8 @@ _PATTERNS: dict[Kind, dict[Lang, re.Pattern[str]]] = {
                   r"kann\s+ich\s+mir\s+vorstellen",
                   r"das\s+muss\s+\w+\s+(?:sein|gewesen)", r"tut\s+mir\s+leid", r"danke\s+für\s+ihre\s+offenheit",
                   r"danke,?\s+dass\s+sie", r"ihre\s+sorge\s+ist", r"das\s+ist\s+eine\s+berechtigte"),
-        "en": _rx(r"i\s+understand", r"understandable", r"that\s+sounds", r"i\s+can\s+imagine", r"must\s+be\s+\w+",
+        "en": _rx(r"i\s+understand", r"understandable", r"that\s+sounds", r"i\s+can\s+imagine",
+                  r"(?:that|this|it)\s+must\s+be\s+\w+",
                   r"must\s+have\s+been", r"i(?:'m|\s+am)\s+sorry",
                   r"thank\s+you\s+for\s+(?:being|telling|sharing|your\s+honesty)",
                   r"thanks\s+for\s+(?:telling|sharing|being)", r"makes\s+sense",
@@ -72,10 +73,10 @@ _PATTERNS: dict[Kind, dict[Lang, re.Pattern[str]]] = {
     },
     "interruption": {
         "de": re.compile(r"^\W*(?:moment|stopp?|halt|warten\s+sie|ja,?\s+aber|nein,?\s+nein|lassen\s+sie\s+mich\s+"
-                         r"(?:kurz\s+)?(?:unterbrechen|ausreden)|ich\s+unterbreche|darf\s+ich\s+(?:kurz\s+)?unterbrechen)\b",
+                         r"(?:kurz\s+)?(?:unterbrechen|ausreden)|ich\s+unterbreche)\b",
                          re.IGNORECASE),
         "en": re.compile(r"^\W*(?:hold\s+on|hang\s+on|wait|stop|yes,?\s+but|no,?\s+no|let\s+me\s+stop\s+you|"
-                         r"sorry\s+to\s+interrupt|let\s+me\s+cut\s+in|can\s+i\s+(?:just\s+)?interrupt)\b",
+                         r"let\s+me\s+cut\s+in)\b",
                          re.IGNORECASE),
     },
     "situation": {
@@ -112,6 +113,8 @@ _PATTERNS: dict[Kind, dict[Lang, re.Pattern[str]]] = {
     },
 }
 # fmt: on
+# Asking leave to interrupt ("Darf ich kurz unterbrechen?", "Sorry to interrupt, may I ...") is no interruption:
+# the interruption patterns above only match cutting in.
 _EXAMPLE = {
     "de": _rx(
         r"zum\s+beispiel", r"z\.\s?b\.", r"stellen\s+sie\s+sich\s+vor", r"wie\s+ein\w*", r"so\s+ähnlich\s+wie"

@@ -172,6 +172,8 @@ def debrief(
     tips += [words.tips[k] for k in _MISSING_TIPS if not counts[k]]
     weakest = sorted(criteria, key=lambda c: c.score)
     tips += [f"{c.name}: {c.anchors[4]}" for c in weakest if c.score < 4]
+    tips += [words.tips[k] for k in sorted(_MISSING_TIPS, key=lambda k: counts[k])]  # the least practised
+    tips = list(dict.fromkeys(tips))
     return Debrief(criteria=criteria, overall=overall, strengths=strengths, next_time=tips[:2])
 
 
