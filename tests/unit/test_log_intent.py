@@ -32,6 +32,8 @@ from assistant.conversation.router import Router, is_log_request, rule_hits
         "Sitzung 3 eintragen: Thema LinkedIn",
         "Trag bitte ein, dass wir heute Prompts geübt haben",
         "Bitte festhalten: wir haben E-Mails mit ChatGPT entworfen",
+        "Trag das bitte ein, wir haben Prompts für E-Mails ausprobiert",  # what happened follows the verb
+        "Halte die Sitzung fest – wir haben Teams eingerichtet",
     ],
 )
 def test_requests_to_record_a_session_are_log(message: str) -> None:
@@ -60,6 +62,7 @@ def test_requests_to_record_a_session_are_log(message: str) -> None:
         "Note that the session starts at 10",
         # a look back, a statement, a plan
         "Das Treffen ist vorbei und ich will festhalten, wie ich reagiert habe",
+        "Ich will das festhalten, wie ich reagiert habe",  # the how-clause is what to capture, not a session
         "I logged the session yesterday, what should I reflect on?",
         "Plan our next session",
         "Plane unsere nächste Sitzung",
