@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from assistant import prompts
 from tests.conftest import FIXTURES, ROOT
-from tests.support.cli import clean_env, run_tandem
+from tests.support.cli import ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -24,18 +23,6 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = tandem(work, "ingest", "corpus")
     assert result.returncode == 0, result.stderr
     return work
-
-
-def tandem(workdir: Path, *args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = clean_env(
-        TANDEM_DATA_DIR=str(data or workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(ROOT / "knowledge")
-    )
-    return run_tandem(env, *args, cwd=workdir)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.support.cli import clean_env, run_tandem
+from tests.support.cli import ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -62,16 +61,6 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(ROOT / "knowledge" / f"{stem}.{lang}.md", work / "corpus")
     ok(tandem(work, "ingest", "corpus"))
     return work
-
-
-def tandem(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = clean_env(TANDEM_DATA_DIR=str(workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(ROOT / "knowledge"))
-    return run_tandem(env, *args, cwd=workdir)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def practise(workdir: Path, trainee: str, lang: str, turns: list[str]) -> dict[str, Any]:

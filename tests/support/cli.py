@@ -24,3 +24,20 @@ def run_tandem(env: dict[str, str], *args: str, cwd: Path | None = None) -> subp
         text=True,
         timeout=300,
     )
+
+
+SHIPPED_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"
+
+
+def tandem(workdir: Path, *args: str, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """`tandem ARGS` in `workdir`, its data in `data` (default `workdir/data`), with the shipped catalog."""
+    env = clean_env(
+        TANDEM_DATA_DIR=str(data or workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(SHIPPED_KNOWLEDGE)
+    )
+    return run_tandem(env, *args, cwd=workdir)
+
+
+def ok(result: subprocess.CompletedProcess[str]) -> str:
+    """The output of a command that must succeed (its stderr when it did not)."""
+    assert result.returncode == 0, result.stderr
+    return result.stdout
