@@ -19,14 +19,17 @@ from assistant.ui.conversations import Downloads, summary_data
 from assistant.ui.transcript import stored_session
 from assistant.ui.users import current_user
 
-CHAT = "chat"  # (message, mode, conversation or "") -> answer Markdown, conversation id, turn ID/N
+CHAT = (
+    "chat"  # (message, mode, conversation or "", tandem or "") -> answer Markdown, conversation id, turn ID/N
+)
 CONVERSATIONS = "conversations"  # () -> [{id, title, created, updated, turns, mode}], latest first
 OPEN = "open"  # (conversation) -> {id, title, turns: [{ref, number, message, mode, answer, rating, comment}]}
 RENAME = "rename"  # (conversation, title) -> {id, title, ...}
 DELETE = "delete"  # (conversation) -> the remaining conversations
 DOWNLOAD = "download"  # (conversation) -> the conversation as a Markdown file
 RATE = "rate"  # (turn ID/N, up|down, comment) -> {turn, value, comment, prompt_version, backend}
-ENDPOINTS = (CHAT, CONVERSATIONS, OPEN, RENAME, DELETE, DOWNLOAD, RATE)
+TANDEMS = "tandems"  # () -> the names of the tandem profiles a conversation can be linked to
+ENDPOINTS = (CHAT, CONVERSATIONS, OPEN, RENAME, DELETE, DOWNLOAD, RATE, TANDEMS)
 
 
 def readable(exc: TandemError) -> gr.Error:
@@ -42,11 +45,12 @@ class Api:
         self.downloads = downloads
 
     def chat(
-        self, message: str, mode: str, conversation: str, request: gr.Request
+        self, message: str, mode: str, conversation: str, tandem: str, request: gr.Request
     ) -> Iterator[tuple[str, str, str]]:
         """Stream the answer; the last output names the conversation and the stored turn."""
         try:
-            for reply in replies(self.services, current_user(request), message, mode, conversation or None):
+            user = current_user(request)
+            for reply in replies(self.services, user, message, mode, conversation or None, tandem or None):
                 turn = reply.turn
                 yield reply.text, (turn.conversation or "") if turn else "", (turn.ref or "") if turn else ""
         except TandemError as exc:
@@ -105,6 +109,11 @@ class Api:
         except TandemError as exc:
             raise readable(exc) from None
 
+    def tandems(self, request: gr.Request) -> list[str]:
+        """The tandem profiles by name (programme data: every signed-in user may link to one)."""
+        current_user(request)
+        return self.services.store.names()
+
     def rate(self, turn: str, value: str, comment: str, request: gr.Request) -> dict[str, Any]:
         try:
             rating = self.services.conversations.rate(current_user(request), turn, value, comment)
@@ -120,6 +129,7 @@ def register(services: Services, downloads: Downloads) -> None:
         message = gr.Textbox(label="message")
         mode = gr.Textbox(label="mode", value="auto")
         conversation = gr.Textbox(label="conversation")
+        tandem = gr.Textbox(label="tandem", value="")  # optional for clients: a value makes it so
         title = gr.Textbox(label="title")
         turn = gr.Textbox(label="turn")
         value = gr.Textbox(label="value")
@@ -129,13 +139,15 @@ def register(services: Services, downloads: Downloads) -> None:
         opened = gr.JSON(label="conversation")
         file = gr.File(label="markdown")
         rating = gr.JSON(label="rating")
+        names = gr.JSON(label="tandems")
         chat_outputs = [answer, gr.Textbox(label="conversation"), gr.Textbox(label="turn")]
 
     options: dict[str, Any] = {"show_progress": "hidden", "queue": True}
-    gr.on([], api.chat, [message, mode, conversation], chat_outputs, api_name=CHAT, **options)
+    gr.on([], api.chat, [message, mode, conversation, tandem], chat_outputs, api_name=CHAT, **options)
     gr.on([], api.conversations, [], listed, api_name=CONVERSATIONS, **options)
     gr.on([], api.open, [conversation], opened, api_name=OPEN, **options)
     gr.on([], api.rename, [conversation, title], opened, api_name=RENAME, **options)
     gr.on([], api.delete, [conversation], listed, api_name=DELETE, **options)
     gr.on([], api.download, [conversation], file, api_name=DOWNLOAD, **options)
     gr.on([], api.rate, [turn, value, comment], rating, api_name=RATE, **options)
+    gr.on([], api.tandems, [], names, api_name=TANDEMS, **options)

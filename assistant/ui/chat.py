@@ -43,11 +43,20 @@ class Reply:
 
 
 def replies(
-    services: Services, user: str, message: str, mode: str | None, conversation: str | None
+    services: Services,
+    user: str,
+    message: str,
+    mode: str | None,
+    conversation: str | None,
+    tandem: str | None = None,
 ) -> Iterator[Reply]:
-    """One turn for `user`, continuing `conversation` (or starting one), streamed; errors are raised."""
+    """One turn for `user`, continuing `conversation` (or starting one), streamed; errors are raised.
+
+    A `tandem` links the conversation to that tandem profile (plans continue its sessions, "log this session"
+    records in it); none keeps the conversation's link, if it has one.
+    """
     chosen = chosen_mode(mode)
-    thread = Thread(user, conversation or None)
+    thread = Thread(user, conversation or None, (tandem or "").strip() or None)
     top, text = "", ""
     for event in stream_turn(services, message, chosen, thread=thread):
         if event.route is not None:
@@ -68,7 +77,7 @@ class Chat:
         self.downloads = downloads
 
     def turn(
-        self, message: str, mode: str, session: Session, request: gr.Request
+        self, message: str, mode: str, tandem: str | None, session: Session, request: gr.Request
     ) -> Iterator[tuple[Any, ...]]:
         """Outputs: session, chatbot, message box, conversation list, title box, download button."""
         user = current_user(request)
@@ -76,7 +85,7 @@ class Chat:
         skip = gr.skip()
         yield session, messages, "", skip, skip, skip
         try:
-            for reply in replies(self.services, user, message, mode, session.conversation):
+            for reply in replies(self.services, user, message, mode, session.conversation, tandem):
                 messages[-1] = answer(reply.text)
                 if reply.turn is None or reply.turn.conversation is None:
                     yield session, messages, skip, skip, skip, skip

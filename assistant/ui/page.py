@@ -83,7 +83,14 @@ def build_page(services: Services) -> Any:
                         elem_id="message",
                     )
                     send = gr.Button("Senden · send", variant="primary", scale=1, elem_id="send")
-                mode = gr.Dropdown(MODES, value="auto", label="Modus · mode", elem_id="mode")
+                with gr.Row():
+                    mode = gr.Dropdown(MODES, value="auto", label="Modus · mode", elem_id="mode")
+                    tandem = gr.Dropdown(
+                        [""],
+                        value="",
+                        label="Tandem (optional): Plan und Sitzungslog · plans and session log",
+                        elem_id="tandem",
+                    )
                 with gr.Row():
                     comment = gr.Textbox(
                         label="Kommentar zur Bewertung (optional) · comment on your rating",
@@ -97,7 +104,7 @@ def build_page(services: Services) -> Any:
         gr.on(
             [message.submit, send.click],
             chat.turn,
-            [message, mode, session],
+            [message, mode, tandem, session],
             [session, chatbot, message, listed, title, download],
             trigger_mode="once",
             **private("chat"),
@@ -115,5 +122,8 @@ def build_page(services: Services) -> Any:
         chatbot.like(thumbs.like, [session, comment], [session, status, download], **private("like"))
         save.click(thumbs.comment, [session, comment], [status, download], **private("comment"))
         app.load(lists.load, [], [listed], **private("load"))
+        app.load(
+            lambda: gr.Dropdown(choices=["", *services.store.names()]), [], [tandem], **private("tandems")
+        )
         api.register(services, downloads)
     return app

@@ -118,3 +118,29 @@ def test_rate_stores_the_thumb_with_what_produced_the_answer(app: Any, bilingual
         app.predict(turn, "meh", "", api_name="/rate")
     with pytest.raises(AppError, match="has no turn 7"):
         app.predict(f"{conversation}/7", "up", "", api_name="/rate")
+
+
+def test_tandems_lists_the_profiles_and_chat_links_a_conversation_to_one(
+    app: Any, bilingual_services: Services
+) -> None:
+    from assistant.store import TandemProfile
+
+    store = bilingual_services.store
+    store.add_tandem(TandemProfile(name="tandem-ui", senior="Head of Sales", sessions_planned=4, lang="en"))
+    store.log_session("tandem-ui", "Getting started", "agreed on goals and a learning agreement")
+    assert "tandem-ui" in app.predict(api_name="/tandems")
+
+    answer, conversation, _ = app.predict(
+        "Plan our next session on Teams channels", "auto", "", "tandem-ui", api_name="/chat"
+    )
+    assert "Session 2 of 4" in answer  # the profile's next session and its planned number
+    assert bilingual_services.conversations.get("local", conversation).tandem == "tandem-ui"
+
+    logged, same, _ = chat(app, "log this session: we set up two channels", conversation=conversation)
+    assert (
+        same == conversation and "session 2 of 4" in logged.lower()
+    )  # the link holds without naming it again
+    assert [s.topic for s in store.tandem("tandem-ui").sessions][-1] == "Teams channels"
+
+    with pytest.raises(Exception, match="No tandem profile named 'tandem-none'"):
+        app.predict("Plan our next session", "auto", "", "tandem-none", api_name="/chat")
