@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT
-from tests.support.cli import clean_env, run_tandem
+from tests.conftest import FIXTURES
+from tests.support.cli import ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -24,16 +23,6 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(FIXTURES / "bilingual", work / "corpus")
     ok(tandem(work, "ingest", "corpus"))
     return work
-
-
-def tandem(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = clean_env(TANDEM_DATA_DIR=str(workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(ROOT / "knowledge"))
-    return run_tandem(env, *args, cwd=workdir)
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def chat(workdir: Path, *args: str) -> dict[str, Any]:
