@@ -148,3 +148,28 @@ def test_without_signing_in_the_api_is_closed(bilingual_services: Services, port
             client(port, ("user-a", "wrong-password"))
     finally:
         app.close()
+
+
+FOLLOW_UPS = {
+    "en": ("What is active listening?", "And how would I practise that with my mentee?", "active listening"),
+    "de": ("Was ist aktives Zuhören?", "Und wie übe ich das mit meiner Führungskraft?", "aktives Zuhören"),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_a_follow_up_question_is_answered_from_the_earlier_subject(
+    lang: str, bilingual_services: Services, port: int
+) -> None:
+    question, follow_up, subject = FOLLOW_UPS[lang]
+    app = launch(bilingual_services, port)
+    try:
+        api = client(port)
+        _, conversation, _ = chat(api, question)
+        _, again, turn = chat(api, follow_up, conversation)
+    finally:
+        app.close()
+    assert (again, turn) == (conversation, f"{conversation}/2")
+    first, second = bilingual_services.conversations.get("local", conversation).history
+    assert (first.mode, second.mode) == ("ask", "ask")
+    assert subject.lower() in second.parameters["standalone"].lower()  # retrieved for what was discussed
+    assert "listening.de" in [s["doc_id"] for s in second.sources]
