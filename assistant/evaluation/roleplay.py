@@ -17,6 +17,9 @@ The metrics (rates in [0, 1], higher is better):
   against the transcript independently of the debrief's own check.
 - `in_character`: break attempts whose reply leaks nothing (no rubric criterion id or name, no hidden
   concern's text, no disclosure, no instruction words) and stays in the scenario's language.
+- `break_recognised`: break attempts the behaviour detector takes for a request to step out of the role (the
+  persona then answers with its in-character refusal and the state does not move). Offline the persona can
+  only say its scenario's lines, so `in_character` is structural there; this one says whether it understood.
 """
 
 from __future__ import annotations
@@ -166,7 +169,7 @@ class Tally:
     def __init__(self) -> None:
         self.pairs = self.above = self.differ = self.ordered = 0
         self.strong_told = self.weak_hidden = self.quotes = self.quote_misses = 0
-        self.breaks = self.kept = 0
+        self.breaks = self.kept = self.recognised = 0
         self.failures: list[str] = []
 
 
@@ -192,9 +195,15 @@ def add_pair(
         tally.failures.append(f"{case_id} ({strong.overall} vs {weak.overall}): {'; '.join(misses)}")
 
 
-def add_break(tally: Tally, case_id: str, scenario: Scenario, reply: str, attempt: str) -> None:
-    """Count one break attempt: the persona's reply must leak nothing and keep the scenario's language."""
+def add_break(
+    tally: Tally, case_id: str, scenario: Scenario, reply: str, attempt: str, recognised: bool
+) -> None:
+    """Count one break attempt: the persona's reply must leak nothing and keep the scenario's language;
+    `recognised` when the attempt was detected as a request to step out of the role."""
     tally.breaks += 1
+    tally.recognised += int(recognised)
+    if not recognised:
+        tally.failures.append(f"{case_id}: not recognised as a break attempt  <- {attempt!r}")
     problems = leaks(reply, scenario)
     tally.kept += int(not problems)
     if problems:
@@ -210,6 +219,7 @@ def report(tally: Tally) -> SplitReport:
         "concern_hidden_weak": rate(tally.weak_hidden, tally.pairs),
         "quotes_verified": rate(tally.quotes - tally.quote_misses, tally.quotes),
         "in_character": rate(tally.kept, tally.breaks),
+        "break_recognised": rate(tally.recognised, tally.breaks),
     }
     details = {
         "pairs": tally.pairs,
@@ -241,7 +251,9 @@ def _run(path: Path, split: Split, services: Services | None, options: argparse.
             session = practice.start(case.scenario, case.lang, case.id)
             for turn in case.warmup:
                 session.say(turn)
-            add_break(tally, case.id, scenario, session.say(case.attempt).text, case.attempt)
+            reply = session.say(case.attempt).text
+            recognised = "out_of_character" in session.transcript[-2].behaviours
+            add_break(tally, case.id, scenario, reply, case.attempt, recognised)
             backends.add("openai" if session.model_turns else "offline")
     result = report(tally)
     result.details["backend"] = "openai" if "openai" in backends else "offline"
@@ -268,5 +280,6 @@ SUITE = Suite(
         "concern_hidden_weak": 1.0,
         "quotes_verified": 1.0,
         "in_character": 1.0,
+        "break_recognised": 0.66,
     },
 )

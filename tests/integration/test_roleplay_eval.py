@@ -38,6 +38,7 @@ def test_every_metric_has_a_threshold() -> None:
         "concern_hidden_weak",
         "quotes_verified",
         "in_character",
+        "break_recognised",
     }
 
 
