@@ -273,6 +273,8 @@ SUITE = Suite(
     # its terse, informal scripts listen in words the detectors do not know ("i hear you", "ich höre zu"),
     # generalising words are counted as judgements ("every answer", "nobody's fault"), and open questions
     # alone never build trust; the threshold is the measured level, not the aim of 1.0.
+    # `break_recognised`: the dev misses (the formal "Sie", "stop the role-play") were fixed in the detector;
+    # the test phrasings (chat spelling, meta questions, asking for the other language) are still missed.
     thresholds={
         "strong_above_weak": 1.0,
         "criterion_order": 1.0,
