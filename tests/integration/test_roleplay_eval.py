@@ -3,6 +3,7 @@ test split, and a dataset that covers every scenario and language and really hol
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from assistant.container import build
 from assistant.evaluation.roleplay import SUITE, load_cases
 from assistant.evaluation.suite import format_eval, run_suite
 from tests.conftest import ROOT, make_settings
+from tests.support.cli import ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -48,3 +50,10 @@ def test_roleplay_suite_meets_its_thresholds_on_the_test_split(tmp_path: Path) -
     assert test.details["pairs"] == 16 and test.details["break_attempts"] >= 12
     assert test.details["backend"] == "offline"
     assert report.below_thresholds() == [], format_eval(report)
+
+
+def test_tandem_eval_roleplay_reports_a_split_as_json(tmp_path: Path) -> None:
+    report = json.loads(ok(tandem(tmp_path, "eval", "roleplay", "--split", "dev", "--json")))
+    assert report["suite"] == "roleplay" and list(report["splits"]) == ["dev"]
+    assert set(report["splits"]["dev"]["metrics"]) == set(SUITE.thresholds)
+    assert report["thresholds"] == SUITE.thresholds
