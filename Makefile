@@ -41,7 +41,7 @@ test: lint typecheck pytest
 ingest: $(VENV)/.installed-run
 	$(BIN)/tandem ingest
 
-SUITES ?= retrieval language relevance answers plans feedback reflections routing
+SUITES ?= retrieval language relevance answers plans feedback reflections routing roleplay
 
 eval: $(VENV)/.installed-run  ## every suite on dev and test, with the gap (SUITES="..." for a few)
 	$(BIN)/tandem ingest

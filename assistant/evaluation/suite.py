@@ -33,6 +33,7 @@ SUITES: dict[str, str] = {
     "reflections": "assistant.evaluation.reflections",
     "answers": "assistant.evaluation.answers",
     "routing": "assistant.evaluation.routing",
+    "roleplay": "assistant.evaluation.roleplay",
 }
 
 

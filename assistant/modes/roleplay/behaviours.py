@@ -99,17 +99,23 @@ _PATTERNS: dict[Kind, dict[Lang, re.Pattern[str]]] = {
                   r"which\s+meant", r"the\s+impact"),
     },
     "out_of_character": {
-        "de": _rx(r"aus\s+(?:der|deiner|ihrer)\s+rolle", r"(?:zeig|nenn|verrat|sag)\w*\s+(?:mir\s+)?(?:mal\s+)?"
-                  r"(?:die|deine|ihre|eure)\s+(?:bewertung|kriterien|rubrik|anweisung|instruktion|vorgaben|"
-                  r"versteckt|verborgen|geheim|systemprompt)\w*", r"ignorier\w*\s+(?:alle|deine|ihre|die)\s+"
-                  r"(?:vorherigen\s+)?anweisung\w*", r"(?:du|sie)\s+(?:bist|sind)\s+(?:doch\s+)?(?:nur\s+)?"
-                  r"(?:eine?\s+)?(?:ki|bot|sprachmodell|chatbot)", r"wie\s+werde\s+ich\s+bewertet",
-                  r"rollenspiel\s+beenden", r"versteckte\w*\s+(?:sorge|anliegen)\w*"),
-        "en": _rx(r"out\s+of\s+character", r"step\s+out\s+of\s+(?:the|your)\s+role", r"(?:show|tell|reveal|give)\s+"
-                  r"me\s+(?:the|your)\s+(?:rubric|criteria|instructions|prompt|hidden|system|scoring)\w*",
-                  r"ignore\s+(?:all|your|the|previous)\s+(?:previous\s+)?instructions", r"you(?:'re|\s+are)\s+"
-                  r"(?:just\s+)?an?\s+(?:ai|bot|language\s+model|chatbot)", r"how\s+am\s+i\s+(?:being\s+)?"
-                  r"(?:scored|graded|assessed|rated)", r"end\s+the\s+role-?play", r"hidden\s+concerns?"),
+        "de": _rx(r"aus\s+(?:der|deiner|ihrer)\s+rolle",
+                  r"(?:zeig|nenn|verrat|sag)\w*\s+(?:sie\s+)?(?:mir\s+)?(?:mal\s+)?(?:die|deine|ihre|eure)\s+"
+                  r"(?:bewertung|kriterien|rubrik|anweisung|instruktion|vorgaben|versteckt|verborgen|geheim|"
+                  r"systemprompt)\w*",
+                  r"ignorier\w*\s+(?:sie\s+)?(?:alle|deine|ihre|die)\s+(?:vorherigen\s+)?anweisung\w*",
+                  r"(?:du|sie)\s+(?:bist|sind)\s+(?:doch\s+)?(?:nur\s+)?(?:eine?\s+)?(?:ki|bot|sprachmodell|chatbot)",
+                  r"wie\s+werde\s+ich\s+bewertet", r"rollenspiel\s+beenden",
+                  r"(?:versteckte|verborgene|geheime)\w*\s+(?:sorge|anliegen)\w*",
+                  r"außerhalb\s+(?:der|dieser)\s+(?:übung|rolle)"),
+        "en": _rx(r"out\s+of\s+character", r"step\s+out\s+of\s+(?:the|your)\s+role",
+                  r"(?:show|tell|reveal|give)\s+me\s+(?:the|your)\s+"
+                  r"(?:rubric|criteria|instructions|prompt|hidden|system|scoring)\w*",
+                  r"ignore\s+(?:all|your|the|previous)\s+(?:previous\s+)?instructions",
+                  r"you(?:'re|\s+are)\s+(?:just\s+)?an?\s+(?:ai|bot|language\s+model|chatbot)",
+                  r"how\s+(?:am\s+i|i(?:'m|\s+am))\s+(?:being\s+)?(?:scored|graded|assessed|rated)",
+                  r"(?:end|stop)\s+the\s+role-?play", r"(?:hidden|secret)\s+(?:concerns?|worr(?:y|ies))",
+                  r"the\s+exercise\s+is\s+over"),
     },
 }
 # fmt: on
