@@ -33,8 +33,12 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# Two workers (the machines have two cores); each test module stays on one worker, so a module's fixtures are
+# built once. PYTEST_ARGS="-n 0" runs in one process.
+PYTEST_ARGS ?= -n 2 --dist loadfile --durations=15
+
 pytest: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
