@@ -34,11 +34,12 @@ typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
 # Two workers (the machines have two cores); each test module stays on one worker, so a module's fixtures are
-# built once. PYTEST_ARGS="-n 0" runs in one process.
+# built once. PYTEST_ARGS="-n 0" runs in one process. One hash seed for all workers: test ids that show a set
+# must come out the same in each (xdist compares the collections).
 PYTEST_ARGS ?= -n 2 --dist loadfile --durations=15
 
 pytest: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	PYTHONHASHSEED=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 
