@@ -79,7 +79,9 @@ def stream_turn(
         message, "message", services.settings.max_question_chars, "Plan my first session", MAX_CHARS_SETTING
     )
     earlier = _conversation(services, thread)
-    link = linked_tandem(services, thread)  # an unknown --tandem stops the turn here
+    link = linked_tandem(
+        services, thread, earlier.tandem if earlier is not None else None
+    )  # unknown: stop here
     previous = Previous.of(earlier.state) if earlier is not None else None
     decision = classify(message, previous, mode)
     history = earlier.history if earlier is not None else []

@@ -80,14 +80,14 @@ def require_profile(store: ProfileStore, name: str) -> TandemProfile:
     return store.tandem(name)
 
 
-def linked_tandem(services: Services, thread: Thread | None) -> TandemLink | None:
-    """The profile a turn builds on: the one named with `--tandem` (it must exist), else the one the continued
-    conversation is linked to, else none."""
+def linked_tandem(
+    services: Services, thread: Thread | None, continued: str | None = None
+) -> TandemLink | None:
+    """The profile a turn builds on: the one named with `--tandem` (it must exist), else `continued`, the one the
+    continued conversation is linked to (the dispatcher has already read the conversation), else none."""
     if thread is None:
         return None
-    name = thread.tandem
-    if name is None and thread.conversation is not None:
-        name = services.conversations.get(thread.user, thread.conversation).tandem
+    name = thread.tandem if thread.tandem is not None else continued
     if name is None:
         return None
     return TandemLink(require_profile(services.store, name), thread.user, thread.conversation)
