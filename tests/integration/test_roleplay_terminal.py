@@ -5,25 +5,15 @@ from __future__ import annotations
 
 import os
 import pty
-import select
 import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
-from tests.support.cli import clean_env
+from tests.support.cli import clean_env, read_terminal
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
-
-
-def _read(fd: int) -> bytes:
-    ready, _, _ = select.select([fd], [], [], 180)
-    assert ready, "tandem did not answer within three minutes"
-    try:
-        return os.read(fd, 4096)
-    except OSError:  # the child has exited and closed the terminal
-        return b""
 
 
 def test_interactive_role_play(tmp_path: Path) -> None:
@@ -41,9 +31,9 @@ def test_interactive_role_play(tmp_path: Path) -> None:
     try:
         for turn in turns:
             while seen.count(b"> ") < turns.index(turn) + 1:
-                seen += _read(fd)
+                seen += read_terminal(fd, 180)
             os.write(fd, turn.encode() + b"\n")
-        while chunk := _read(fd):
+        while chunk := read_terminal(fd, 180):
             seen += chunk
     finally:
         os.close(fd)

@@ -6,7 +6,6 @@ import io
 import json
 import os
 import pty
-import select
 import stat
 import subprocess
 import sys
@@ -16,7 +15,7 @@ import pytest
 
 from assistant.auth import Accounts
 from assistant.cli import main
-from tests.support.cli import clean_env, run_tandem
+from tests.support.cli import clean_env, read_terminal, run_tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -61,24 +60,15 @@ def on_terminal(env: dict[str, str], cwd: Path, args: list[str], answers: list[s
     try:
         for prompt, answer in zip([b"Password: ", b"Password again: "], answers, strict=False):
             while prompt not in seen:
-                seen += _read(fd)
+                seen += read_terminal(fd, 120)
             seen = seen.replace(prompt, b"<asked>", 1)
             os.write(fd, answer.encode() + b"\n")
-        while chunk := _read(fd):
+        while chunk := read_terminal(fd, 120):
             seen += chunk
     finally:
         os.close(fd)
         _, status = os.waitpid(pid, 0)
     return os.waitstatus_to_exitcode(status), seen.decode(errors="replace")
-
-
-def _read(fd: int) -> bytes:
-    ready, _, _ = select.select([fd], [], [], 120)
-    assert ready, "tandem did not answer within two minutes"
-    try:
-        return os.read(fd, 4096)
-    except OSError:  # the child has exited and closed the terminal
-        return b""
 
 
 def test_add_with_the_password_on_stdin_then_list_and_remove(env: dict[str, str], auth_file: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import subprocess
 import sys
 from pathlib import Path
@@ -41,3 +42,13 @@ def ok(result: subprocess.CompletedProcess[str]) -> str:
     """The output of a command that must succeed (its stderr when it did not)."""
     assert result.returncode == 0, result.stderr
     return result.stdout
+
+
+def read_terminal(fd: int, seconds: int) -> bytes:
+    """What a program on a pseudo-terminal wrote next (b"" once it has exited); fails after `seconds` of silence."""
+    ready, _, _ = select.select([fd], [], [], seconds)
+    assert ready, f"tandem did not answer within {seconds} seconds"
+    try:
+        return os.read(fd, 4096)
+    except OSError:  # the child has exited and closed the terminal
+        return b""
