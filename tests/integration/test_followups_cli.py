@@ -8,14 +8,12 @@ a new request starts afresh. German and English.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES
-from tests.support.cli import tandem
+from tests.support.cli import indexed_bilingual, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -23,11 +21,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 12-document bilingual fixture, indexed through the CLI once for the module."""
-    work = tmp_path_factory.mktemp("followups")
-    shutil.copytree(FIXTURES / "bilingual", work / "corpus")
-    result = tandem(work, "ingest", "corpus")
-    assert result.returncode == 0, result.stderr
-    return work
+    return indexed_bilingual(tmp_path_factory.mktemp("followups"))
 
 
 def chat(workdir: Path, message: str, conversation: str | None = None) -> dict[str, Any]:

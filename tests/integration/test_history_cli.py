@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant import prompts
-from tests.conftest import FIXTURES, ROOT
-from tests.support.cli import ok, tandem
+from tests.conftest import ROOT
+from tests.support.cli import indexed_bilingual, ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -18,11 +17,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 12-document bilingual fixture, indexed through the CLI once for the module (the catalog is shipped)."""
-    work = tmp_path_factory.mktemp("history")
-    shutil.copytree(FIXTURES / "bilingual", work / "corpus")
-    result = tandem(work, "ingest", "corpus")
-    assert result.returncode == 0, result.stderr
-    return work
+    return indexed_bilingual(tmp_path_factory.mktemp("history"))
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,12 @@ profile, log it, plan the one after; German and English; the link kept by a cont
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES
-from tests.support.cli import ok, tandem
+from tests.support.cli import indexed_bilingual, ok, tandem
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -19,10 +17,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.slow]
 @pytest.fixture(scope="module")
 def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The 12-document bilingual fixture, indexed through the CLI once for the module (the catalog is shipped)."""
-    work = tmp_path_factory.mktemp("tandem-chat")
-    shutil.copytree(FIXTURES / "bilingual", work / "corpus")
-    ok(tandem(work, "ingest", "corpus"))
-    return work
+    return indexed_bilingual(tmp_path_factory.mktemp("tandem-chat"))
 
 
 def chat(workdir: Path, *args: str) -> dict[str, Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import select
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,13 @@ def tandem(workdir: Path, *args: str, data: Path | None = None) -> subprocess.Co
         TANDEM_DATA_DIR=str(data or workdir / "data"), TANDEM_KNOWLEDGE_DIR=str(SHIPPED_KNOWLEDGE)
     )
     return run_tandem(env, *args, cwd=workdir)
+
+
+def indexed_bilingual(work: Path) -> Path:
+    """`work` with the 12-document bilingual fixture in `corpus/`, indexed through the CLI (the catalog is shipped)."""
+    shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "bilingual", work / "corpus")
+    ok(tandem(work, "ingest", "corpus"))
+    return work
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
